@@ -1,0 +1,82 @@
+# Two commands do all the set-up on a fresh machine with Python 3 and make:
+#   make run    create .venv, migrate, load the initial content, serve :8000
+#   make test   the whole test suite
+# Other targets: lint, format, messages, check-migrations, bench, lighthouse.
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# uv is found on PATH, or installed with pip into .tools/ on first use.
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+# Django 6.1 needs Python 3.12+. Use one already installed (PATH or pyenv);
+# where there is none, uv downloads a managed Python itself.
+UV_PYTHON ?= $(shell scripts/find-python)
+export UV_PYTHON
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install run test test-fast test-browser lint format messages compilemessages \
+        check-migrations check-messages translation-status bench lighthouse clean
+
+help:
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv with every dependency
+
+# Compiled catalogues are committed (a fresh machine may have no msgfmt).
+compilemessages: install
+	DEBUG=1 $(MANAGE) compilemessages --ignore='.venv' --ignore='.tools'
+
+run: install ## Migrate, load the initial content and serve http://127.0.0.1:$(PORT)
+	DEBUG=$${DEBUG:-1} $(MANAGE) migrate --no-input
+	DEBUG=$${DEBUG:-1} $(MANAGE) load_initial_data
+	@echo
+	@echo "  The site:  http://127.0.0.1:$(PORT)/"
+	@echo "  Staff admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "  For a staff login run:  DEBUG=1 $(MANAGE) createsuperuser"
+	@echo
+	DEBUG=$${DEBUG:-1} $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install ## The whole test suite (browser tests need /usr/bin/chromium)
+	$(PY) -m pytest
+
+test-fast: install ## Everything but the browser tests
+	$(PY) -m pytest -m "not browser"
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check-migrations: install ## Fail when a model change has no migration
+	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+messages: install ## Update the gettext catalogues in locale/
+	DEBUG=1 $(MANAGE) makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='.tools/*' --ignore='staticfiles/*'
+	DEBUG=1 $(MANAGE) makemessages --all -d djangojs --no-obsolete --no-location --ignore='.venv/*' --ignore='.tools/*' --ignore='staticfiles/*'
+
+check-messages: messages ## Fail when makemessages would change a catalogue
+	git diff --exit-code -I '^"POT-Creation-Date' -- locale/
+
+translation-status: install ## Share of content and interface translated, per language
+	DEBUG=1 $(MANAGE) translation_status
+
+bench: install ## Load-test gunicorn on PostgreSQL and print throughput ratios
+	$(PY) bench/run.py
+
+lighthouse: install ## Lighthouse scores for key pages (needs npm and Chromium)
+	bash bench/lighthouse.sh
+
+clean:
+	rm -rf $(VENV) .tools staticfiles

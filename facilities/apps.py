@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FacilitiesConfig(AppConfig):
+    name = "facilities"
+    verbose_name = _("Support desks and terminals")
