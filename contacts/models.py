@@ -21,9 +21,7 @@ class InquiryDesk(models.Model):
         _("phone note"), max_length=100, blank=True, help_text=_("For example: direct line")
     )
     seed_key = models.SlugField(_("key"), max_length=80, blank=True, editable=False)
-    is_site_default = models.BooleanField(
-        _("shown on pages that name no desk"), default=False
-    )
+    is_site_default = models.BooleanField(_("shown on pages that name no desk"), default=False)
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = InquiryDeskQuerySet.as_manager()

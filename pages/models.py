@@ -151,9 +151,7 @@ class SectionPart(models.Model):
 
     @classmethod
     def unique_key_constraint(cls, name):
-        return models.UniqueConstraint(
-            fields=["section", "key"], condition=~Q(key=""), name=name
-        )
+        return models.UniqueConstraint(fields=["section", "key"], condition=~Q(key=""), name=name)
 
 
 class Block(SectionPart):
@@ -236,7 +234,9 @@ class KeyDate(SectionPart):
 class Link(SectionPart):
     label = models.CharField(_("label"), max_length=300)
     url = models.CharField(
-        _("address"), max_length=500, help_text=_("A full https:// address, or a path on this site.")
+        _("address"),
+        max_length=500,
+        help_text=_("A full https:// address, or a path on this site."),
     )
 
     class Meta(SectionPart.Meta):
@@ -265,7 +265,9 @@ class Document(SectionPart):
     url = models.CharField(
         _("address"), max_length=500, blank=True, help_text=_("Where no file is attached.")
     )
-    file_size = models.PositiveBigIntegerField(_("file size"), null=True, blank=True, editable=False)
+    file_size = models.PositiveBigIntegerField(
+        _("file size"), null=True, blank=True, editable=False
+    )
 
     class Meta(SectionPart.Meta):
         verbose_name = _("document")
@@ -329,5 +331,3 @@ class Notice(Publishable):
 
     def __str__(self):
         return self.title
-
-

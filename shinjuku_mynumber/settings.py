@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "contacts",
     "facilities",
     "pages",
+    "pages.survey",
 ]
 
 MIDDLEWARE = [

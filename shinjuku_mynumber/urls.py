@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("facilities.urls")),
     path("", include("contacts.urls")),
+    path("", include("pages.survey.urls")),
     prefix_default_language=True,
 )
 

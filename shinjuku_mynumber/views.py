@@ -79,5 +79,3 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return error_for(request, 500)
-
-

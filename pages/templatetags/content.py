@@ -30,7 +30,8 @@ def localized_value(obj, field, language=None):
 
 def _note():
     return format_html(
-        ' <small class="untranslated-note">{}</small>', gettext("(not yet translated; shown in Japanese)")
+        ' <small class="untranslated-note">{}</small>',
+        gettext("(not yet translated; shown in Japanese)"),
     )
 
 
@@ -42,8 +43,7 @@ def tr(obj, field, rich=False):
         body = richtext.render(text)
         if fallback:
             return format_html(
-                '<div lang="ja" class="untranslated">{}</div>'
-                '<p class="untranslated-note">{}</p>',
+                '<div lang="ja" class="untranslated">{}</div><p class="untranslated-note">{}</p>',
                 body,
                 gettext("This part is not yet translated and is shown in Japanese."),
             )
