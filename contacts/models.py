@@ -1,6 +1,9 @@
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from facilities.models import HasOpeningHours, HoursRule
 
 from . import phone
 from .phone import PhoneNumberField
@@ -48,3 +51,121 @@ class InquiryDesk(models.Model):
     @property
     def phone_uri(self):
         return phone.tel_uri(self.phone)
+
+
+class CallCentreQuerySet(models.QuerySet):
+    def with_details(self):
+        """Everything a page shows, prefetched: no query inside a template loop."""
+        return self.prefetch_related("hours", "lines", "languages")
+
+
+class CallCentre(HasOpeningHours):
+    """A telephone help line, such as the Cabinet Office's My Number call centre."""
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.TextField(_("purpose"), blank=True)
+    # The ward's page states no year-end closure for the call centres.
+    observes_yearly_closures = models.BooleanField(
+        _("closed on the yearly closures"),
+        default=False,
+        help_text=_("For example closed from 29 December to 3 January."),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    modified = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = CallCentreQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("call centre")
+        verbose_name_plural = _("call centres")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("contacts:list") + f"#{self.key}"
+
+
+class PhoneLine(models.Model):
+    call_centre = models.ForeignKey(
+        CallCentre, verbose_name=_("call centre"), on_delete=models.CASCADE, related_name="lines"
+    )
+    key = models.SlugField(_("key"), max_length=80, blank=True)
+    label = models.CharField(_("label"), max_length=200, help_text=_("What this line is for."))
+    phone = PhoneNumberField(_("phone"))
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("phone line")
+        verbose_name_plural = _("phone lines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call_centre", "key"], condition=~Q(key=""), name="phoneline_unique_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label} {self.phone_display}"
+
+    @property
+    def phone_display(self):
+        return phone.national(self.phone)
+
+    @property
+    def phone_uri(self):
+        return phone.tel_uri(self.phone)
+
+    @property
+    def is_toll_free(self):
+        return phone.is_toll_free(self.phone)
+
+
+class ServiceLanguage(models.TextChoices):
+    JAPANESE = "ja", _("Japanese")
+    ENGLISH = "en", _("English")
+    CHINESE = "zh", _("Chinese")
+    KOREAN = "ko", _("Korean")
+    SPANISH = "es", _("Spanish")
+    PORTUGUESE = "pt", _("Portuguese")
+    VIETNAMESE = "vi", _("Vietnamese")
+    NEPALI = "ne", _("Nepali")
+    BURMESE = "my", _("Burmese")
+    TAGALOG = "tl", _("Tagalog")
+    THAI = "th", _("Thai")
+    INDONESIAN = "id", _("Indonesian")
+
+
+class CallCentreLanguage(models.Model):
+    call_centre = models.ForeignKey(
+        CallCentre,
+        verbose_name=_("call centre"),
+        on_delete=models.CASCADE,
+        related_name="languages",
+    )
+    language = models.CharField(_("language"), max_length=10, choices=ServiceLanguage.choices)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("language served")
+        verbose_name_plural = _("languages served")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call_centre", "language"], name="callcentrelanguage_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.get_language_display()
+
+
+class CallCentreHours(HoursRule):
+    call_centre = models.ForeignKey(
+        CallCentre, verbose_name=_("call centre"), on_delete=models.CASCADE, related_name="hours"
+    )
+
+    class Meta(HoursRule.Meta):
+        pass

@@ -1,10 +1,13 @@
-"""Seeds inquiry desks (and call centres) from initial_data/contacts.ja.toml."""
+"""Seeds inquiry desks and call centres from initial_data/contacts.ja.toml
+(see shinjuku_mynumber/seeding.py for the rules)."""
 
+import datetime
 from pathlib import Path
 
+from facilities.seed import create_part
 from shinjuku_mynumber.seeding import SeedReport, load_toml, seed
 
-from .models import InquiryDesk
+from .models import CallCentre, CallCentreHours, CallCentreLanguage, InquiryDesk, PhoneLine
 
 DATA_FILE = Path(__file__).parent / "initial_data" / "contacts.ja.toml"
 
@@ -17,3 +20,36 @@ def load(report: SeedReport) -> None:
             for name in ("department", "section_name", "phone", "phone_note", "is_site_default")
         }
         seed(InquiryDesk, report, f"desk.{item['key']}", {"seed_key": item["key"]}, values)
+    for position, item in enumerate(data.get("call_centres", []), start=1):
+        seed_call_centre(report, item, position * 10)
+
+
+def seed_call_centre(report: SeedReport, item: dict, position: int) -> None:
+    key = f"callcentre.{item['key']}"
+    values = {
+        "name": item["name"],
+        "purpose": item.get("purpose", ""),
+        # The ward's page states no year-end closure for the call centres.
+        "observes_yearly_closures": item.get("observes_yearly_closures", False),
+        "position": position,
+    }
+    existed = CallCentre.objects.filter(key=item["key"]).exists()
+    centre = seed(CallCentre, report, key, {"key": item["key"]}, values)
+    # Parts are created only with a new call centre, so staff deletions stay deleted.
+    if existed:
+        return
+    for index, line in enumerate(item.get("lines", []), start=1):
+        lookup = {"call_centre": centre, "key": line["key"]}
+        values = {"label": line["label"], "phone": line["phone"], "position": index * 10}
+        seed(PhoneLine, report, f"{key}.line.{line['key']}", lookup, values)
+    for index, code in enumerate(item.get("languages", []), start=1):
+        lookup = {"call_centre": centre, "language": code}
+        create_part(CallCentreLanguage, report, f"{key}.language.{code}", lookup, position=index)
+    for index, rule in enumerate(item.get("hours", []), start=1):
+        lookup = {
+            "call_centre": centre,
+            "day_type": rule["day_type"],
+            "opens": datetime.time.fromisoformat(rule["opens"]),
+        }
+        values = {"closes": datetime.time.fromisoformat(rule["closes"])}
+        create_part(CallCentreHours, report, f"{key}.hours.{index}", lookup, **values)

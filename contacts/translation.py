@@ -1,7 +1,13 @@
+"""Translated fields of contacts (django-modeltranslation), then history.
+
+History is registered after translation, as in pages/translation.py, so each
+historical record keeps every language's text.
+"""
+
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
-from .models import InquiryDesk
+from .models import CallCentre, CallCentreHours, CallCentreLanguage, InquiryDesk, PhoneLine
 
 
 @register(InquiryDesk)
@@ -9,4 +15,15 @@ class InquiryDeskTranslation(TranslationOptions):
     fields = ("department", "section_name", "phone_note")
 
 
-track_history(InquiryDesk, app=__package__)
+@register(CallCentre)
+class CallCentreTranslation(TranslationOptions):
+    fields = ("name", "purpose")
+
+
+@register(PhoneLine)
+class PhoneLineTranslation(TranslationOptions):
+    fields = ("label",)
+
+
+for model in (InquiryDesk, CallCentre, PhoneLine, CallCentreLanguage, CallCentreHours):
+    track_history(model, app=__package__)

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "contacts"
-urlpatterns = []
+urlpatterns = [
+    path("contact/", views.call_centre_list, name="list"),
+]

@@ -1,5 +1,10 @@
 """Language-neutral open-data endpoints (outside the language prefix)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("api/v1/locations", views.api_locations, name="api_locations"),
+    path("opendata/locations.csv", views.locations_csv, name="opendata_locations_csv"),
+]

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "facilities"
-urlpatterns = []
+urlpatterns = [
+    path("locations/", views.location_list, name="list"),
+    path("locations/<slug:slug>/", views.location_detail, name="detail"),
+]

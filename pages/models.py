@@ -100,6 +100,7 @@ class Section(Publishable):
         ordering = ["position", "pk"]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
+        permissions = [("publish_section", _("Can publish sections and set their dates"))]
         constraints = [
             Publishable.validity_constraint("section_shown_until_after_from"),
             models.CheckConstraint(
@@ -324,6 +325,7 @@ class Notice(Publishable):
         ordering = ["position", "pk"]
         verbose_name = _("important notice")
         verbose_name_plural = _("important notices")
+        permissions = [("publish_notice", _("Can publish notices and set their dates"))]
         constraints = [
             Publishable.validity_constraint("notice_shown_until_after_from"),
             models.UniqueConstraint(fields=["key"], condition=~Q(key=""), name="notice_unique_key"),

@@ -1,7 +1,10 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from contacts.models import InquiryDesk
@@ -97,3 +100,12 @@ class SectionView(ContentPageMixin, TemplateView):
 
 home = public_page(["nav", "desk", "notices"])(HomeView.as_view())
 section = public_page(section_tags)(SectionView.as_view())
+
+# Staff see a section as it will look, draft or not; never cached anywhere.
+preview_section = never_cache(
+    staff_member_required(
+        permission_required("pages.view_section", raise_exception=True)(
+            SectionView.as_view(preview=True)
+        )
+    )
+)

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from facilities.sitemaps import HelpPagesSitemap, LocationSitemap
 from pages.models import Section
 
 
@@ -32,4 +33,9 @@ class StaticViewSitemap(Sitemap):
         return reverse(item)
 
 
-sitemaps = {"static": StaticViewSitemap, "sections": SectionSitemap}
+sitemaps = {
+    "static": StaticViewSitemap,
+    "sections": SectionSitemap,
+    "help": HelpPagesSitemap,
+    "locations": LocationSitemap,
+}

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "survey"
-urlpatterns = []
+urlpatterns = [
+    path("survey/", views.submit, name="submit"),
+    path("survey/thanks/", views.thanks, name="thanks"),
+]

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Lighthouse scores for key pages (`make lighthouse`).
+#
+# Starts the site as bench/run.py does (gunicorn, PostgreSQL, DEBUG off,
+# hashed static files; no HTTPS redirect since it is plain HTTP on loopback),
+# then runs Lighthouse 12 (mobile emulation, the default) with Debian's
+# Chromium on the home page and a location page (or a section page while
+# there are no location pages), in Japanese and English. Prints the four
+# category scores per page against the targets: 1.00 for accessibility,
+# best practices and SEO; >= 0.95 for performance. JSON reports are kept in
+# test-artifacts/lighthouse/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+PY="$ROOT/.venv/bin/python"
+OUT="$ROOT/test-artifacts/lighthouse"
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+CHROME_FLAGS="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+
+command -v npx >/dev/null || { echo "npx not found: install Node.js 18+ (apt-get install nodejs npm)" >&2; exit 2; }
+[ -x "$CHROME_PATH" ] || { echo "$CHROME_PATH not found: apt-get install chromium" >&2; exit 2; }
+mkdir -p "$OUT"
+
+# Start the site; bench/server.py prints "READY <url>" once it answers.
+SERVER_LOG="$(mktemp)"
+"$PY" "$ROOT/bench/server.py" >"$SERVER_LOG" &
+SERVER_PID=$!
+stop_server() {
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    rm -f "$SERVER_LOG"
+}
+trap stop_server EXIT INT TERM
+
+BASE=""
+for _ in $(seq 1 240); do
+    BASE="$(sed -n 's/^READY //p' "$SERVER_LOG")"
+    [ -n "$BASE" ] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server failed to start" >&2; exit 1; }
+    sleep 0.5
+done
+[ -n "$BASE" ] || { echo "the server did not start within 2 minutes" >&2; exit 1; }
+
+# A location page when the locations app has any, else a section page.
+second_page() {
+    local lang="$1" slug
+    slug="$(curl -fsS "$BASE/$lang/locations/" 2>/dev/null \
+        | grep -o "href=\"/$lang/locations/[a-z0-9-]*/\"" | head -n 1 \
+        | sed "s|href=\"/$lang/locations/\(.*\)/\"|\1|" || true)"
+    if [ -n "$slug" ]; then echo "/$lang/locations/$slug/"; else echo "/$lang/sections/about/"; fi
+}
+PAGES=(/ja/ "$(second_page ja)" /en/ "$(second_page en)")
+
+run_lighthouse() {
+    local url="$1" report="$2"
+    npx --yes lighthouse@12 "$url" \
+        --quiet \
+        --output=json --output-path="$report" \
+        --only-categories=performance,accessibility,best-practices,seo \
+        --chrome-flags="$CHROME_FLAGS" \
+        --max-wait-for-load=30000
+}
+
+REPORTS=()
+for page in "${PAGES[@]}"; do
+    name="$(echo "$page" | tr '/' '_' | sed 's/^_//; s/_$//')"
+    report="$OUT/${name:-root}.json"
+    echo "Lighthouse: $page" >&2
+    for attempt in 1 2; do
+        rm -f "$report"
+        log="$(run_lighthouse "$BASE$page" "$report" 2>&1)" && status=0 || status=$?
+        # Chromium occasionally fails to start the navigation (NO_NAVSTART): retry once.
+        if grep -q NO_NAVSTART <<<"$log" || { [ -f "$report" ] && grep -q '"NO_NAVSTART"' "$report"; }; then
+            [ "$attempt" = 1 ] && { echo "  NO_NAVSTART start-up fault; retrying once" >&2; continue; }
+        fi
+        break
+    done
+    if [ "$status" != 0 ] || [ ! -f "$report" ]; then
+        echo "$log" | tail -n 20 >&2
+        echo "  Lighthouse failed on $page" >&2
+        continue
+    fi
+    REPORTS+=("$page=$report")
+done
+
+"$PY" - "${REPORTS[@]}" <<'PYEOF'
+import json
+import sys
+
+TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+print(f"\n{'page':32}" + "".join(f"{c:>16}" for c in TARGETS))
+print(f"{'target':32}" + "".join(f"{'>= ' + format(t, '.2f'):>16}" for t in TARGETS.values()))
+misses = []
+for arg in sys.argv[1:]:
+    page, path = arg.split("=", 1)
+    report = json.load(open(path))
+    if report.get("runtimeError"):
+        print(f"{page:32} runtime error: {report['runtimeError'].get('code')}")
+        misses.append((page, "runtimeError", ""))
+        continue
+    cells = []
+    for category, target in TARGETS.items():
+        score = report["categories"][category]["score"]
+        ok = score is not None and score >= target
+        cells.append(f"{'-' if score is None else format(score, '.2f')} {'PASS' if ok else 'BELOW':>5}")
+        if not ok:
+            failing = [
+                audit_id
+                for ref in report["categories"][category]["auditRefs"]
+                if ref["weight"] > 0
+                for audit_id in [ref["id"]]
+                if (report["audits"][audit_id].get("score") is not None
+                    and report["audits"][audit_id]["score"] < 1)
+            ]
+            misses.append((page, category, ", ".join(failing)))
+    print(f"{page:32}" + "".join(f"{c:>16}" for c in cells))
+if misses:
+    print("\nBelow target (audits not at full score):")
+    for page, category, audits in misses:
+        print(f"  {page} {category}: {audits}")
+else:
+    print("\nAll pages meet every target.")
+PYEOF

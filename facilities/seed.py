@@ -1,0 +1,68 @@
+"""Seeds locations, their services and the yearly closures from
+initial_data/locations.ja.toml (see shinjuku_mynumber/seeding.py for the rules).
+
+initial_data/locations.source.ja.tsv is the ward's list the TOML was
+transcribed from; tests/test_location_pages.py checks that they agree.
+"""
+
+import datetime
+from pathlib import Path
+
+from shinjuku_mynumber.seeding import SeedReport, load_toml, seed
+
+from .models import ItemToBring, Location, LocationHours, Service, YearlyClosure
+
+DATA_FILE = Path(__file__).parent / "initial_data" / "locations.ja.toml"
+LOCATION_FIELDS = ("kind", "name", "name_kana", "address", "floor", "notes", "phone_note")
+
+
+def create_part(model, report: SeedReport, key: str, lookup: dict, **values):
+    """A part with no translated fields (an hours rule): created if missing."""
+    instance, created = model.objects.get_or_create(**lookup, defaults=values)
+    if created:
+        report.created.append(key)
+    return instance
+
+
+def load(report: SeedReport) -> None:
+    data = load_toml(DATA_FILE)
+    for item in data["yearly_closures"]:
+        values = {
+            "name": item["name"],
+            "start_month": item["start"][0],
+            "start_day": item["start"][1],
+            "end_month": item["end"][0],
+            "end_day": item["end"][1],
+        }
+        seed(YearlyClosure, report, f"closure.{item['key']}", {"key": item["key"]}, values)
+    services = {}
+    for position, item in enumerate(data["services"], start=1):
+        values = {"name": item["name"], "position": position * 10}
+        key = item["key"]
+        services[key] = seed(Service, report, f"service.{key}", {"key": key}, values)
+    for position, item in enumerate(data["locations"], start=1):
+        seed_location(report, item, position * 10, services)
+
+
+def seed_location(report: SeedReport, item: dict, position: int, services: dict) -> None:
+    key = f"location.{item['slug']}"
+    values = {name: item.get(name, "").strip() for name in LOCATION_FIELDS}
+    values["position"] = position
+    existed = Location.objects.filter(slug=item["slug"]).exists()
+    location = seed(Location, report, key, {"slug": item["slug"]}, values)
+    # Parts are created only with a new location, so staff deletions stay deleted.
+    if existed:
+        return
+    location.services.set(services[name] for name in item.get("services", []))
+    for index, rule in enumerate(item.get("hours", []), start=1):
+        lookup = {
+            "location": location,
+            "day_type": rule["day_type"],
+            "opens": datetime.time.fromisoformat(rule["opens"]),
+        }
+        values = {"closes": datetime.time.fromisoformat(rule["closes"])}
+        create_part(LocationHours, report, f"{key}.hours.{index}", lookup, **values)
+    for index, thing in enumerate(item.get("items_to_bring", []), start=1):
+        lookup = {"location": location, "key": thing["key"]}
+        values = {"text": thing["text"], "position": index * 10}
+        seed(ItemToBring, report, f"{key}.bring.{thing['key']}", lookup, values)

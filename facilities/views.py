@@ -1,0 +1,166 @@
+"""Public pages of locations, the JSON API and the open-data CSV.
+
+The pages show "open now", so no cache keeps them longer than
+settings.OPEN_STATUS_MAX_AGE.
+"""
+
+import csv
+import datetime
+import json
+import re
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from pages.views import ContentPageMixin
+from shinjuku_mynumber.page_cache import public_page
+
+from . import hours, opendata
+from .models import Location, YearlyClosure, attach_status
+
+# Inside <script>, "<", ">" and "&" must never appear raw in data.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def grouped_by_kind(locations):
+    groups = []
+    for kind, label in Location.Kind.choices:
+        members = [loc for loc in locations if loc.kind == kind]
+        if members:
+            # A phone note shared by several locations is shown once for the group.
+            notes = {loc.phone_note_ja: loc for loc in reversed(members) if loc.phone_note_ja}
+            groups.append(
+                {
+                    "kind": kind,
+                    "label": label,
+                    "locations": members,
+                    "phone_notes": list(reversed(notes.values())),
+                }
+            )
+    return groups
+
+
+def locations_with_status(moment=None):
+    """Published locations with their status attached: a fixed number of queries."""
+    moment = moment or timezone.now()
+    closures = list(YearlyClosure.objects.all())
+    day = timezone.localtime(moment, hours.local_zone()).date()
+    locations = attach_status(
+        Location.objects.published(on=day).with_details(on=day), moment, closures
+    )
+    return locations, closures
+
+
+class LocationListView(ContentPageMixin, TemplateView):
+    template_name = "facilities/location_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        locations, closures = locations_with_status()
+        context.update(
+            locations=locations,
+            groups=grouped_by_kind(locations),
+            closures=closures,
+            now=timezone.now(),
+        )
+        return context
+
+
+class LocationDetailView(ContentPageMixin, TemplateView):
+    template_name = "facilities/location_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        location = (
+            Location.objects.published().with_details().filter(slug=self.kwargs["slug"]).first()
+        )
+        if location is None:
+            raise Http404
+        closures = list(YearlyClosure.objects.all())
+        attach_status([location], closures=closures)
+        data = opendata.json_ld(location, closures, self.request.build_absolute_uri(), today)
+        context.update(
+            location=location,
+            closures=closures if location.observes_yearly_closures else [],
+            exceptions=[e for e in location.dated_exceptions() if e.date >= today],
+            json_ld=mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)),
+            now=timezone.now(),
+            last_updated=location.modified,
+        )
+        return context
+
+
+location_list = public_page(["nav", "desk", "locations"], timeout=settings.OPEN_STATUS_MAX_AGE)(
+    LocationListView.as_view()
+)
+location_detail = public_page(["nav", "desk", "locations"], timeout=settings.OPEN_STATUS_MAX_AGE)(
+    LocationDetailView.as_view()
+)
+
+# --- Open data (outside the language prefix) ------------------------------
+
+# A "+" in a query string arrives as a space: "...T09:30:00 09:00".
+_SPACED_OFFSET = re.compile(r"(T?\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}(?::?\d{2})?)$")
+
+
+def parse_moment(raw: str) -> datetime.datetime:
+    """An ISO 8601 date and time; without an offset it is Tokyo time."""
+    raw = _SPACED_OFFSET.sub(r"\1+\2", raw.strip())
+    try:
+        value = parse_datetime(raw)
+    except ValueError:
+        value = None
+    if value is None:
+        raise ValueError(raw)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, hours.local_zone())
+    return value
+
+
+@require_GET
+def api_locations(request):
+    moment = timezone.now()
+    if "at" in request.GET:
+        try:
+            moment = parse_moment(request.GET["at"])
+        except ValueError:
+            message = gettext(
+                "'at' must be an ISO 8601 date and time, such as 2026-01-04T09:30:00+09:00."
+            )
+            return JsonResponse({"error": message}, status=400)
+    locations, closures = locations_with_status(moment)
+    response = JsonResponse(
+        {
+            "at": timezone.localtime(moment, hours.local_zone()).isoformat(),
+            "locations": [opendata.location_json(loc, closures, moment) for loc in locations],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Cache-Control"] = f"public, max-age={settings.OPEN_STATUS_MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def locations_csv(request):
+    """公共施設一覧 (the government's recommended dataset layout), UTF-8 with BOM."""
+    locations = Location.objects.published().with_details()
+    closures = list(YearlyClosure.objects.all())
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="131041_mynumber_locations.csv"'
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    response.write("\ufeff")
+    writer = csv.writer(response, lineterminator="\r\n")
+    writer.writerow(opendata.CSV_HEADER)
+    base = opendata.site_url(request)
+    for number, location in enumerate(locations, start=1):
+        writer.writerow(opendata.csv_row(number, location, closures, base))
+    return response

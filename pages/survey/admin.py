@@ -1,0 +1,110 @@
+"""Survey results for staff: counts, percentages and charts per page, the
+comments (for staff allowed to read them) and a CSV export.
+
+Permissions (PageFeedback.Meta.permissions):
+- survey.view_results     the results page
+- survey.view_comments    the comments, on the page and in the CSV
+- survey.export_feedback  the CSV export
+Answers cannot be added or edited here.
+"""
+
+import csv
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .forms import ResultsFilterForm
+from .models import PageFeedback
+
+COMMENTS_PER_PAGE = 50
+
+
+class _Echo:
+    """A file-like object that hands back what csv.writer writes."""
+
+    def write(self, value):
+        return value
+
+
+@admin.register(PageFeedback)
+class PageFeedbackAdmin(admin.ModelAdmin):
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("survey.view_results")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        # Only the results page and the export: no page shows a single
+        # answer, so a comment is never shown without view_comments.
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("", self.admin_site.admin_view(self.results_view), name=f"{prefix}_changelist"),
+            path(
+                "export.csv",
+                self.admin_site.admin_view(self.export_view),
+                name=f"{prefix}_export",
+            ),
+        ]
+
+    def filtered(self, request):
+        form = ResultsFilterForm(request.GET or None)
+        queryset = PageFeedback.objects.all()
+        return form, (form.filter(queryset) if form.is_bound else queryset)
+
+    def results_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form, answers = self.filtered(request)
+        can_read_comments = request.user.has_perm("survey.view_comments")
+        comments = None
+        if can_read_comments:
+            paginator = Paginator(
+                answers.with_comments().only("page", "language", "comment", "created"),
+                COMMENTS_PER_PAGE,
+            )
+            comments = paginator.get_page(request.GET.get("p"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Page survey results"),
+            "form": form,
+            "overall": answers.overall(),
+            "pages": answers.summary(),
+            "comments": comments,
+            "can_read_comments": can_read_comments,
+            "can_export": request.user.has_perm("survey.export_feedback"),
+            "query": request.GET.urlencode(),
+        }
+        return TemplateResponse(request, "survey/admin/results.html", context)
+
+    def export_view(self, request):
+        if not request.user.has_perm("survey.export_feedback"):
+            raise PermissionDenied
+        _form, answers = self.filtered(request)
+        rows = answers.as_csv_rows(include_comments=request.user.has_perm("survey.view_comments"))
+        response = StreamingHttpResponse(_csv_stream(rows), content_type="text/csv; charset=utf-8")
+        filename = f"page-survey-{timezone.localdate():%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+def _csv_stream(rows):
+    writer = csv.writer(_Echo())
+    # A byte-order mark, so that Excel reads the Japanese text as UTF-8.
+    yield "\ufeff"
+    for row in rows:
+        yield writer.writerow(row)

@@ -1,0 +1,39 @@
+"""Every public page, in every language, passes axe-core with no violations.
+
+axe runs its default rule set (WCAG 2.x A and AA plus best practices). One
+browser page visits every URL in turn, with axe (as shipped inside
+axe-playwright-python) added to each document by an init script, to keep the
+run short.
+"""
+
+import pytest
+from axe_playwright_python.base import AxeResults
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+
+def describe(path: str, violations: list[dict]) -> list[str]:
+    lines = []
+    for violation in violations:
+        lines.append(f"{path}: [{violation['impact']}] {violation['id']}: {violation['help']}")
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"    at {target}: {node.get('failureSummary', '').splitlines()[-1]}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    ... and {len(violation['nodes']) - 5} more nodes")
+    return lines
+
+
+def test_every_public_page_passes_axe(site, site_paths, page):
+    paths = site_paths()
+    assert len(paths) >= 120, paths  # home + 11 sections, in 10 languages
+    page.add_init_script(Axe().axe_script)
+    problems = []
+    for path in paths:
+        response = page.goto(site.url + path, wait_until="load")
+        assert response is not None and response.status == 200, path
+        results = AxeResults(page.evaluate("axe.run(document, {resultTypes: ['violations']})"))
+        assert results.response["passes"], f"axe did not run on {path}"
+        problems += describe(path, results.response["violations"])
+    assert not problems, "axe found violations:\n" + "\n".join(problems)

@@ -1,0 +1,87 @@
+"""Keeping content current: what is overdue for review, oldest first, and marking it reviewed."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from test_admin_editing import save, staff_client
+
+from pages.models import Section
+from shinjuku_mynumber.publishing import local_today
+from shinjuku_mynumber.roles import EDITORS
+
+pytestmark = pytest.mark.django_db
+
+REVIEW_URL = "/admin/pages/section/review/"
+
+
+def overdue_slugs(html):
+    """The sections listed, in their order on the page (by their checkboxes)."""
+    found = [
+        (html.index(f'name="section" value="{s.pk}"'), s.slug)
+        for s in Section.objects.all()
+        if f'name="section" value="{s.pk}"' in html
+    ]
+    return [slug for _at, slug in sorted(found)]
+
+
+def test_the_outdated_seed_statements_start_flagged(content):
+    editor = staff_client("editor", EDITORS)
+    assert reverse("admin:pages_section_review") == REVIEW_URL
+    html = editor.get(REVIEW_URL).content.decode()
+    assert overdue_slugs(html) == ["health-insurance", "mynapoint"]
+    assert "2021-10-15" in html
+    assert "健康保険証の新規発行は令和6年12月2日に終了" in html  # the review note
+
+
+def test_the_list_is_oldest_first_with_the_last_editor(content):
+    older = Section.objects.get(slug="privacy")
+    editor = staff_client("tanaka", EDITORS)
+    save(editor, older, last_reviewed="2019-04-01", summary_en="Reworded summary")
+    html = editor.get(REVIEW_URL).content.decode()
+    assert overdue_slugs(html) == ["privacy", "health-insurance", "mynapoint"]
+    row = html[html.index(f'name="section" value="{older.pk}"') :]
+    assert "tanaka" in row[: row.index("</tr>")]
+
+
+def test_a_section_is_overdue_when_its_interval_has_passed(content):
+    section = Section.objects.get(slug="about")
+    section.last_reviewed = local_today() - datetime.timedelta(days=40)
+    section.review_interval_months = 1
+    section.save()
+    assert section in Section.objects.overdue_for_review()
+    section.review_interval_months = 2
+    section.save()
+    assert section not in Section.objects.overdue_for_review()
+
+
+def test_staff_mark_sections_reviewed_from_the_list(client, content):
+    editor = staff_client("editor", EDITORS)
+    flagged = Section.objects.get(slug="health-insurance")
+    assert "callout-review" in client.get("/ja/sections/health-insurance/").content.decode()
+    response = editor.post(REVIEW_URL, {"section": [flagged.pk]}, follow=True)
+    assert response.status_code == 200
+    assert overdue_slugs(response.content.decode()) == ["mynapoint"]
+    flagged.refresh_from_db()
+    assert flagged.last_reviewed == local_today()
+    assert flagged.history.latest().history_change_reason == "reviewed"
+    # No longer shown as "being reviewed" to residents.
+    assert "callout-review" not in client.get("/ja/sections/health-insurance/").content.decode()
+
+
+def test_the_admin_action_marks_sections_reviewed(content):
+    editor = staff_client("editor", EDITORS)
+    mynapoint = Section.objects.get(slug="mynapoint")
+    response = editor.post(
+        reverse("admin:pages_section_changelist"),
+        {"action": "mark_reviewed", "_selected_action": [mynapoint.pk], "index": 0},
+    )
+    assert response.status_code == 302
+    mynapoint.refresh_from_db()
+    assert mynapoint.last_reviewed == local_today()
+
+
+def test_only_staff_who_may_change_sections_mark_them(content):
+    viewer = staff_client("nogroup")
+    assert viewer.get(REVIEW_URL).status_code == 403
+    assert viewer.post(REVIEW_URL, {"section": [1]}).status_code == 403

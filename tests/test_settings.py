@@ -1,0 +1,68 @@
+"""Settings come from the environment, and production refuses unsafe defaults."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+CHECK = "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shinjuku_mynumber.settings'); django.setup()"
+
+
+def run_python(code, **env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_missing_secret_key_with_debug_off_refuses_to_start():
+    result = run_python(CHECK, DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_mode_starts_without_a_secret_key():
+    result = run_python(CHECK, DEBUG="1")
+    assert result.returncode == 0, result.stderr
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    result = run_python(
+        "import django, os, sys; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shinjuku_mynumber.settings'); "
+        "from django.core.management import call_command; django.setup(); "
+        "call_command('check', deploy=True, fail_level='WARNING')",
+        DEBUG="0",
+        SECRET_KEY="a-long-random-production-key-5f8a9c0d7e6b4a3928171615141312111009",
+        ALLOWED_HOSTS="mynumber.example.jp",
+        SECURE_SSL_REDIRECT="1",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_healthz_reports_a_database_outage():
+    code = (
+        CHECK + "\nfrom django.test import Client\n"
+        "r = Client().get('/healthz')\n"
+        "print(r.status_code, r.content.decode())"
+    )
+    result = run_python(
+        code,
+        DEBUG="0",
+        SECRET_KEY="test-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="0",
+        # Nothing listens on port 9: the database is "down".
+        DATABASE_URL="postgresql://postgres@127.0.0.1:9/postgres",
+    )
+    assert result.returncode == 0, result.stderr
+    status, body = result.stdout.strip().split(" ", 1)
+    assert status == "503"
+    assert '"database": "unavailable"' in body
