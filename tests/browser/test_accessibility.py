@@ -19,7 +19,8 @@ def describe(path: str, violations: list[dict]) -> list[str]:
         lines.append(f"{path}: [{violation['impact']}] {violation['id']}: {violation['help']}")
         for node in violation["nodes"][:5]:
             target = " ".join(str(t) for t in node["target"])
-            lines.append(f"    at {target}: {node.get('failureSummary', '').splitlines()[-1]}")
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    at {target}: {summary}")
         if len(violation["nodes"]) > 5:
             lines.append(f"    ... and {len(violation['nodes']) - 5} more nodes")
     return lines
