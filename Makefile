@@ -62,9 +62,14 @@ format: install
 check-migrations: install ## Fail when a model change has no migration
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
+# Interface catalogues (locale/content/ holds content translations, not gettext).
+LOCALES := ja en zh_Hans zh_Hant ko vi ne my es pt_BR
+MAKEMESSAGES := DEBUG=1 $(MANAGE) makemessages $(foreach l,$(LOCALES),-l $(l)) --no-obsolete \
+	--no-location --ignore='.venv/*' --ignore='.tools/*' --ignore='staticfiles/*' --ignore='tests/*' \
+	--ignore='bench/*'
+
 messages: install ## Update the gettext catalogues in locale/
-	DEBUG=1 $(MANAGE) makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='.tools/*' --ignore='staticfiles/*'
-	DEBUG=1 $(MANAGE) makemessages --all -d djangojs --no-obsolete --no-location --ignore='.venv/*' --ignore='.tools/*' --ignore='staticfiles/*'
+	$(MAKEMESSAGES)
 
 check-messages: messages ## Fail when makemessages would change a catalogue
 	git diff --exit-code -I '^"POT-Creation-Date' -- locale/

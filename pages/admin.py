@@ -12,7 +12,6 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.template_utils import HistoricalRecordContextHelper
 
 from shinjuku_mynumber import admin_views
 from shinjuku_mynumber.admin_base import (
@@ -25,26 +24,6 @@ from shinjuku_mynumber.publishing import Status
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
 
 PUBLISHING_FIELDS = ("status", "shown_from", "shown_until")
-
-
-class ChangesHelper(HistoricalRecordContextHelper):
-    """The history's "changes" column without noise: no empty -> empty, no timestamps."""
-
-    def context_for_delta_changes(self, delta):
-        changes = [
-            change
-            for change in delta.changes
-            if change.field != "modified" and (change.old or change.new)
-        ]
-        return [
-            {"field": change.field, "old": change.old, "new": change.new}
-            for change in map(self.format_delta_change, changes)
-        ]
-
-
-class PagesAdmin(ContentAdmin):
-    def get_historical_record_context_helper(self, request, historical_record):
-        return ChangesHelper(self.model, historical_record)
 
 
 class PublishingAdminMixin:
@@ -138,7 +117,7 @@ class ListItemInline(TranslatedTabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(PublishingAdminMixin, PagesAdmin):
+class SectionAdmin(PublishingAdminMixin, ContentAdmin):
     publish_permission = "pages.publish_section"
     list_display = (
         "title",
@@ -216,7 +195,7 @@ class SectionAdmin(PublishingAdminMixin, PagesAdmin):
 
 
 @admin.register(Notice)
-class NoticeAdmin(PublishingAdminMixin, PagesAdmin):
+class NoticeAdmin(PublishingAdminMixin, ContentAdmin):
     publish_permission = "pages.publish_notice"
     list_display = ("title", "position", "status", "shown_from", "shown_until", "modified")
     list_display_links = ("title",)
@@ -229,7 +208,7 @@ class NoticeAdmin(PublishingAdminMixin, PagesAdmin):
 # --- Parts: their own pages, for history and for a block's list items ---------
 
 
-class PartAdmin(HiddenFromIndexMixin, PagesAdmin):
+class PartAdmin(HiddenFromIndexMixin, ContentAdmin):
     list_display = ("__str__", "section", "position")
     list_filter = ("section",)
     list_select_related = ("section",)
@@ -269,7 +248,7 @@ class DocumentAdmin(PartAdmin):
 
 
 @admin.register(ListItem)
-class ListItemAdmin(HiddenFromIndexMixin, PagesAdmin):
+class ListItemAdmin(HiddenFromIndexMixin, ContentAdmin):
     fields = ("block", "position", "text")
     list_display = ("__str__", "block", "position")
     list_select_related = ("block",)

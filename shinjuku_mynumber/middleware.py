@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils import translation
 
 
 class SecurityHeadersMiddleware:
@@ -12,6 +13,20 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class StaffLanguageMiddleware:
+    """The admin speaks Japanese, the language ward staff work in, whatever
+    the browser prefers (the admin is outside the language-prefixed URLs)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/admin/"):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

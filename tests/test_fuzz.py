@@ -36,9 +36,7 @@ path_segments = st.lists(
     st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20),
     max_size=5,
 )
-header_values = st.text(
-    alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=60
-)
+header_values = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=60)
 
 
 def assert_not_server_error(response, what):

@@ -48,7 +48,10 @@ def test_loads_every_section_of_the_ward_page():
     benefits = Section.objects.get(slug="benefits").benefits.all()
     assert [b.key for b in benefits] == ["convenience", "fairness", "efficiency"]
     assert all(b.tagline for b in benefits)
-    dates = {d.key: d.date.isoformat() for d in Section.objects.get(slug="information-linkage").key_dates.all()}
+    dates = {
+        d.key: d.date.isoformat()
+        for d in Section.objects.get(slug="information-linkage").key_dates.all()
+    }
     assert dates == {"start": "2017-11-13"}
 
 
