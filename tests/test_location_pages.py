@@ -152,8 +152,10 @@ def test_unknown_or_draft_location_is_404(client, content):
 
 
 def test_english_page_marks_untranslated_names(client, content):
+    Location.objects.filter(slug="yotsuya").update(name_en="")
     html = client.get("/en/locations/").content.decode()
     assert '<span lang="ja">四谷地域センター</span>' in html
+    assert "Yotsuya" not in html
 
 
 def test_mynapoint_section_embeds_the_locations(client, content):
