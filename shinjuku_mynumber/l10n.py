@@ -20,7 +20,7 @@ DAY_FORMATS = {
     "ko": "n월 j일 (D)",
     "vi": "D, j/n",
     "ne": "D, M j",
-    "my": "D, j M",
+    "my": "l, j/n",  # Django has no Burmese abbreviations: full weekday, numeric month
     "es": "D j M",
     "pt-br": "D, j M",
 }
