@@ -19,7 +19,9 @@ class InquiryDesk(models.Model):
     """A ward department and section that answers questions about a page."""
 
     department = models.CharField(_("department"), max_length=100)
-    section_name = models.CharField(pgettext_lazy("part of a ward department", "section"), max_length=100)
+    section_name = models.CharField(
+        pgettext_lazy("part of a ward department", "section"), max_length=100
+    )
     phone = PhoneNumberField(_("phone"))
     phone_note = models.CharField(
         _("phone note"), max_length=100, blank=True, help_text=_("For example: direct line")
