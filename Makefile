@@ -71,7 +71,7 @@ MAKEMESSAGES := DEBUG=1 $(MANAGE) makemessages $(foreach l,$(LOCALES),-l $(l)) -
 messages: install ## Update the gettext catalogues in locale/
 	$(MAKEMESSAGES)
 
-check-messages: messages ## Fail when makemessages would change a catalogue
+check-messages: messages compilemessages ## Fail when a catalogue or its .mo is out of date
 	git diff --exit-code -I '^"POT-Creation-Date' -- locale/
 
 translation-status: install ## Share of content and interface translated, per language

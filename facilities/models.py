@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from contacts import phone
 from contacts.phone import PhoneNumberField
 from shinjuku_mynumber.publishing import Publishable, PublishableQuerySet
+from shinjuku_mynumber.translated import localized
 
 from . import hours
 
@@ -151,11 +152,11 @@ class LocationQuerySet(PublishableQuerySet):
         """Everything a page shows, prefetched: no query inside a template loop."""
         on = on or timezone.localdate()
         upcoming = LocationException.objects.filter(date__gte=on - datetime.timedelta(days=1))
-        return self.prefetch_related(
+        return localized(self).prefetch_related(
             "hours",
-            "services",
-            "items_to_bring",
-            Prefetch("exceptions", queryset=upcoming, to_attr="upcoming_exceptions"),
+            Prefetch("services", queryset=localized(Service.objects.all())),
+            Prefetch("items_to_bring", queryset=localized(ItemToBring.objects.all())),
+            Prefetch("exceptions", queryset=localized(upcoming), to_attr="upcoming_exceptions"),
         )
 
 

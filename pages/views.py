@@ -9,8 +9,9 @@ from django.views.generic import TemplateView
 
 from contacts.models import InquiryDesk
 from shinjuku_mynumber.page_cache import public_page
+from shinjuku_mynumber.translated import localized
 
-from .models import Block, Notice, Section
+from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
 
 
 def section_tags(request, slug):
@@ -28,7 +29,7 @@ class ContentPageMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["nav_sections"] = Section.objects.published()
+        context["nav_sections"] = localized(Section.objects.published())
         context.setdefault("inquiry_desk", InquiryDesk.objects.site_default())
         return context
 
@@ -38,7 +39,7 @@ class HomeView(ContentPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sections = list(Section.objects.published())
+        sections = list(localized(Section.objects.published()))
         context["sections"] = sections
         context["notices"] = Notice.objects.published().select_related("section")
         context["last_updated"] = max((s.modified for s in sections), default=None)
@@ -56,11 +57,21 @@ class SectionView(ContentPageMixin, TemplateView):
     def get_section(self):
         sections = Section.objects.all() if self.preview else Section.objects.published()
         sections = sections.select_related("inquiry_desk").prefetch_related(
-            Prefetch("blocks", queryset=Block.objects.prefetch_related("items")),
-            "benefits",
-            "key_dates",
-            "links",
-            "documents",
+            Prefetch(
+                "blocks",
+                queryset=localized(Block.objects.all()).prefetch_related(
+                    Prefetch("items", queryset=localized(ListItem.objects.all()))
+                ),
+            ),
+            *(
+                Prefetch(name, queryset=localized(model.objects.all()))
+                for name, model in [
+                    ("benefits", Benefit),
+                    ("key_dates", KeyDate),
+                    ("links", Link),
+                    ("documents", Document),
+                ]
+            ),
         )
         return get_object_or_404(sections, slug=self.kwargs["slug"])
 

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
+from .publishing import local_today
+
 TAG_PREFIX = "pagecache:tag:"
 PAGE_PREFIX = "pagecache:page:"
 
@@ -25,14 +27,15 @@ def invalidate(*tags: str) -> None:
     cache.set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
 
 
-def _tag_versions(tags):
+def tag_versions(tags):
     keys = [TAG_PREFIX + tag for tag in tags]
     found = cache.get_many(keys)
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
     if missing:
         cache.set_many(missing, timeout=None)
         found.update(missing)
-    return "|".join(found[key] for key in keys)
+    # Today's date too: content with "shown from/until" dates changes at midnight.
+    return "|".join([*(found[key] for key in keys), local_today().isoformat()])
 
 
 def is_anonymous(request) -> bool:
@@ -55,8 +58,9 @@ def public_page(tags, timeout=None, browser_max_age=None):
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
             page_tags = tags(request, **kwargs) if callable(tags) else tags
-            digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-            key = f"{PAGE_PREFIX}{digest}:{_tag_versions(page_tags)}"
+            versions = tag_versions(page_tags)
+            digest = hashlib.sha256(f"{request.get_full_path()}|{versions}".encode()).hexdigest()
+            key = PAGE_PREFIX + digest
             response = cache.get(key)
             if response is None:
                 response = view(request, *args, **kwargs)

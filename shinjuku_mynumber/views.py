@@ -73,6 +73,10 @@ def permission_denied(request, exception=None):
     return error_for(request, 403)
 
 
+def csrf_failure(request, reason=""):
+    return error_for(request, 403)
+
+
 def page_not_found(request, exception=None):
     return error_for(request, 404)
 

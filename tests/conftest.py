@@ -14,3 +14,67 @@ def _clear_cache():
 def content(db):
     """The ward's initial content, as `load_initial_data` loads it."""
     call_command("load_initial_data", verbosity=0)
+
+
+@pytest.fixture
+def gunicorn_server(content):
+    """Start the site under gunicorn (gthread) on the test database; yields a
+    function taking (workers, threads, extra env) and returning the base URL.
+    Needs PostgreSQL: several processes share the test database."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: gunicorn's processes share the test database")
+    processes = []
+
+    def start(workers=2, threads=4, **extra_env):
+        db = connection.settings_dict
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        env = {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": "gunicorn-test-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": (
+                f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+            ),
+            **extra_env,
+        }
+        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", "shinjuku_mynumber.wsgi:application",
+                "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread",
+                "--workers", str(workers), "--threads", str(threads), "--log-level", "warning",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            start_new_session=True,
+        )  # fmt: skip
+        processes.append(process)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                return base
+            except OSError:
+                time.sleep(0.3)
+        pytest.fail("gunicorn did not start")
+
+    yield start
+    for process in processes:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)

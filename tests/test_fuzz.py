@@ -100,3 +100,10 @@ def test_random_raw_survey_bodies(content, body, content_type):
         HTTP_ORIGIN="http://testserver",
     )
     assert_not_server_error(response, content_type)
+
+
+@FUZZ
+@given(host=header_values, endpoint=st.sampled_from(ENDPOINTS))
+def test_random_host_headers(content, host, endpoint):
+    response = Client(raise_request_exception=False, HTTP_HOST=host).get(endpoint)
+    assert_not_server_error(response, host)

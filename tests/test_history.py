@@ -27,9 +27,10 @@ def test_history_shows_who_changed_what_and_when(edited):
     html = response.content.decode()
     assert "sato" in html
     # The comparison with the version before: each changed field, old -> new.
-    assert "Title [en]" in html and "Renamed" in html and original.title_en in html
-    assert "Title [ko]" in html
-    assert "Ended notice [en]" not in html  # empty before and after: not a change
+    # The admin speaks Japanese: "タイトル [en]" is the English title field.
+    assert "タイトル [en]" in html and "Renamed" in html and original.title_en in html
+    assert "タイトル [ko]" in html
+    assert "終了のお知らせ [en]" not in html  # empty before and after: not a change
 
 
 def test_restoring_an_old_version_brings_back_every_language(client, edited):

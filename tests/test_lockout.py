@@ -36,7 +36,7 @@ def test_locked_out_after_repeated_failed_logins(client, staff, settings):
     assert response.status_code == 429
     html = response.content.decode()
     assert '<html lang="ja"' in html
-    assert "Login temporarily locked" in html or "ロック" in html
+    assert "ログインが一時的にロックされています" in html
     assert "_auth_user_id" not in client.session
     assert client.get("/admin/").status_code == 302
 

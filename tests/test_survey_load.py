@@ -1,10 +1,6 @@
 """Thousands of survey answers posted concurrently through gunicorn (gthread,
 several workers, on PostgreSQL): every accepted answer is exactly one row."""
 
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -12,8 +8,6 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from pages.survey.models import PageFeedback
 
@@ -23,12 +17,6 @@ ANSWERS = 2000
 CLIENTS = 400  # distinct client addresses, each under the rate limit
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def token(n):
     """A comment the redactor leaves alone: letters only."""
     letters = ""
@@ -36,48 +24,6 @@ def token(n):
         n, rest = divmod(n, 26)
         letters += chr(ord("a") + rest)
     return f"load {letters}"
-
-
-@pytest.fixture
-def gunicorn(content):
-    if connection.vendor != "postgresql":
-        pytest.skip("the concurrent load test needs PostgreSQL (SQLite serialises writers)")
-    db = connection.settings_dict
-    port = free_port()
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": "load-test-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}",
-        "PROXY_COUNT": "1",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "gunicorn", "shinjuku_mynumber.wsgi:application",
-            "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread",
-            "--workers", "3", "--threads", "8", "--log-level", "warning",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("gunicorn did not start")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def post_answer(base, n):
@@ -101,7 +47,8 @@ def post_answer(base, n):
         return error.code
 
 
-def test_concurrent_answers_are_neither_lost_nor_duplicated(gunicorn):
+def test_concurrent_answers_are_neither_lost_nor_duplicated(gunicorn_server):
+    gunicorn = gunicorn_server(workers=3, threads=8, PROXY_COUNT="1")
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=32) as pool:
         statuses = list(pool.map(lambda n: post_answer(gunicorn, n), range(ANSWERS)))

@@ -3,7 +3,6 @@
 import csv
 import datetime
 import io
-import re
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -157,9 +156,9 @@ def test_results_page_filters(client, answers):
     assert "좋아요" in html and "トップが見やすい" not in html
     html = client.get(RESULTS, {"since": "2025-06-02", "until": "2025-06-02"}).content.decode()
     assert "トップが見やすい" in html and "좋아요" not in html
-    assert re.search(r"\b1 answer\b", html)
+    assert "回答1件" in html  # the admin speaks Japanese
     html = client.get(RESULTS, {"since": "2025-06-05", "until": "2025-06-01"}).content.decode()
-    assert "The start date must not be after the end date." in html
+    assert "開始日は終了日以前の日付にしてください。" in html
 
 
 @pytest.mark.parametrize(

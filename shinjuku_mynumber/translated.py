@@ -1,0 +1,26 @@
+"""Load only the columns a page needs: each translated field in the reader's
+language and in Japanese (the fallback), not in all ten languages."""
+
+from functools import cache
+
+from django.conf import settings
+from django.utils.translation import get_language
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+
+@cache
+def _columns(model, language):
+    keep = {language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE}
+    skip = {
+        build_localized_fieldname(field, code)
+        for field in translator.get_options_for_model(model).fields
+        for code, _name in settings.LANGUAGES
+        if code not in keep
+    }
+    return tuple(f.name for f in model._meta.concrete_fields if f.name not in skip)
+
+
+def localized(queryset, language=None):
+    language = language or get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return queryset.only(*_columns(queryset.model, language))
