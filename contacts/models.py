@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 from facilities.models import HasOpeningHours, HoursRule
 
 from . import phone
-from .phone import PhoneNumberField
+from .phone import HasPhone, PhoneNumberField
 
 
 class InquiryDeskQuerySet(models.QuerySet):
@@ -15,7 +15,7 @@ class InquiryDeskQuerySet(models.QuerySet):
         return self.filter(is_site_default=True).first()
 
 
-class InquiryDesk(models.Model):
+class InquiryDesk(HasPhone, models.Model):
     """A ward department and section that answers questions about a page."""
 
     department = models.CharField(_("department"), max_length=100)
@@ -46,14 +46,6 @@ class InquiryDesk(models.Model):
 
     def __str__(self):
         return f"{self.department} {self.section_name}"
-
-    @property
-    def phone_display(self):
-        return phone.national(self.phone)
-
-    @property
-    def phone_uri(self):
-        return phone.tel_uri(self.phone)
 
 
 class CallCentreQuerySet(models.QuerySet):
@@ -91,7 +83,7 @@ class CallCentre(HasOpeningHours):
         return reverse("contacts:list") + f"#{self.key}"
 
 
-class PhoneLine(models.Model):
+class PhoneLine(HasPhone, models.Model):
     call_centre = models.ForeignKey(
         CallCentre, verbose_name=_("call centre"), on_delete=models.CASCADE, related_name="lines"
     )
@@ -112,14 +104,6 @@ class PhoneLine(models.Model):
 
     def __str__(self):
         return f"{self.label} {self.phone_display}"
-
-    @property
-    def phone_display(self):
-        return phone.national(self.phone)
-
-    @property
-    def phone_uri(self):
-        return phone.tel_uri(self.phone)
 
     @property
     def is_toll_free(self):

@@ -58,3 +58,15 @@ class PhoneNumberField(models.CharField):
             value = normalize(value)
             setattr(model_instance, self.attname, value)
         return value
+
+
+class HasPhone:
+    """How a model with a `phone` field shows it: '03-5273-4348' and a tel: link."""
+
+    @property
+    def phone_display(self):
+        return national(self.phone) if self.phone else ""
+
+    @property
+    def phone_uri(self):
+        return tel_uri(self.phone) if self.phone else ""

@@ -14,8 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from contacts import phone
-from contacts.phone import PhoneNumberField
+from contacts.phone import HasPhone, PhoneNumberField
 from shinjuku_mynumber.publishing import Publishable, PublishableQuerySet
 from shinjuku_mynumber.translated import localized
 
@@ -160,7 +159,7 @@ class LocationQuerySet(PublishableQuerySet):
         )
 
 
-class Location(Publishable, HasOpeningHours):
+class Location(HasPhone, Publishable, HasOpeningHours):
     class Kind(models.TextChoices):
         DESK = "desk", _("Support desk (staff help)")
         TERMINAL = "terminal", _("Mynaportal terminal (no operation help)")
@@ -223,14 +222,6 @@ class Location(Publishable, HasOpeningHours):
     @property
     def note_lines(self):
         return [line.strip() for line in self.notes.splitlines() if line.strip()]
-
-    @property
-    def phone_display(self):
-        return phone.national(self.phone) if self.phone else ""
-
-    @property
-    def phone_uri(self):
-        return phone.tel_uri(self.phone) if self.phone else ""
 
 
 class LocationHours(HoursRule):

@@ -1,14 +1,32 @@
+"""The sitemap: every public page in every language, with hreflang alternates
+and x-default (the Japanese page, which is authoritative)."""
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from facilities.sitemaps import HelpPagesSitemap, LocationSitemap
+from facilities.models import Location
 from pages.models import Section
 
 
-class SectionSitemap(Sitemap):
+class MultilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+
+class NamedPagesSitemap(MultilingualSitemap):
+    """Pages that are not records: the home page, the locations list, call centres."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return ["pages:home", "facilities:list", "contacts:list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class SectionSitemap(MultilingualSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -18,24 +36,18 @@ class SectionSitemap(Sitemap):
         return item.modified
 
 
-class StaticViewSitemap(Sitemap):
-    """Pages that are not sections: the home page and the location pages."""
-
-    i18n = True
-    alternates = True
-    x_default = True
+class LocationSitemap(MultilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["pages:home"]
+        return Location.objects.published()
 
-    def location(self, item):
-        return reverse(item)
+    def lastmod(self, item):
+        return item.modified
 
 
 sitemaps = {
-    "static": StaticViewSitemap,
+    "pages": NamedPagesSitemap,
     "sections": SectionSitemap,
-    "help": HelpPagesSitemap,
     "locations": LocationSitemap,
 }
