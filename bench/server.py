@@ -25,7 +25,6 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT / "bench"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 HOST = "127.0.0.1"
@@ -68,9 +67,9 @@ def ensure_database() -> None:
 def environment(static_root: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     env.update(
-        DJANGO_SETTINGS_MODULE="bench_settings",
-        PYTHONPATH=os.pathsep.join([str(ROOT), str(BENCH)]),
-        BENCH_STATIC_ROOT=str(static_root),
+        DJANGO_SETTINGS_MODULE="shinjuku_mynumber.settings",
+        PYTHONPATH=str(ROOT),
+        STATIC_ROOT=str(static_root),
         DATABASE_URL=f"{PG_SERVER}/{DB_NAME}",
         SECRET_KEY=secrets.token_urlsafe(50),
         DEBUG="0",

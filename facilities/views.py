@@ -124,6 +124,7 @@ def parse_moment(raw: str) -> datetime.datetime:
     return value
 
 
+@public_page(["locations"], timeout=settings.OPEN_STATUS_MAX_AGE)
 @require_GET
 def api_locations(request):
     moment = timezone.now()
@@ -143,7 +144,6 @@ def api_locations(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
-    response["Cache-Control"] = f"public, max-age={settings.OPEN_STATUS_MAX_AGE}"
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
