@@ -2,8 +2,16 @@
 
 Each cached page names the content it shows as tags ("nav", "section:about",
 "locations"). A page's cache key includes the current version of each of its
-tags, so bumping a tag (on any staff edit, see pages/signals.py) makes
-exactly the pages that show that content miss the cache, in every language.
+tags (and today's date), so bumping a tag on a staff edit (see the apps'
+signals.py) makes exactly the pages that show that content miss the cache,
+in every language.
+
+Two parts:
+- `public_page(tags, timeout)` decorates a view: it sets Cache-Control for
+  shared caches and marks the response with its cache key and lifetime.
+- `PageCacheMiddleware`, early in MIDDLEWARE, stores the finished response
+  (with every header the inner middleware added) and answers later requests
+  for the same page from the cache without running the rest of the stack.
 
 Only anonymous GET/HEAD requests are cached: a request carrying a session
 cookie (staff) is rendered fresh and marked private.
@@ -15,12 +23,14 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 from .publishing import local_today
 
 TAG_PREFIX = "pagecache:tag:"
 PAGE_PREFIX = "pagecache:page:"
+ROUTE_PREFIX = "pagecache:route:"
 
 
 def invalidate(*tags: str) -> None:
@@ -42,42 +52,85 @@ def is_anonymous(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def page_key(request, tags) -> str:
+    return PAGE_PREFIX + _digest(f"{request.get_full_path()}|{tag_versions(tags)}")
+
+
+def _cacheable_request(request) -> bool:
+    return request.method in ("GET", "HEAD") and is_anonymous(request)
+
+
 def public_page(tags, timeout=None, browser_max_age=None):
     """Decorate a view of a public page.
 
     ``tags`` is a list, or a callable (request, **kwargs) -> list.
     ``timeout`` bounds how long the page may be served from any cache (for
-    pages showing "open now" it is a minute).
+    pages showing "open now" it is a minute); a view may shorten it further
+    by setting ``response.cache_timeout``.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD") or not is_anonymous(request):
+            if not _cacheable_request(request):
                 response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
-            page_tags = tags(request, **kwargs) if callable(tags) else tags
-            versions = tag_versions(page_tags)
-            digest = hashlib.sha256(f"{request.get_full_path()}|{versions}".encode()).hexdigest()
-            key = PAGE_PREFIX + digest
-            response = cache.get(key)
-            if response is None:
-                response = view(request, *args, **kwargs)
-                if hasattr(response, "render") and callable(response.render):
-                    response = response.render()
-                # A view may shorten the lifetime (pages that show "open now").
-                response.cache_timeout = min(
-                    getattr(response, "cache_timeout", None) or settings.PAGE_CACHE_SECONDS,
-                    timeout or settings.PAGE_CACHE_SECONDS,
-                )
-                if response.status_code == 200 and not response.cookies:
-                    cache.set(key, response, response.cache_timeout)
-            lifetime = response.cache_timeout
+            page_tags = list(tags(request, **kwargs) if callable(tags) else tags)
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            lifetime = min(
+                getattr(response, "cache_timeout", None) or settings.PAGE_CACHE_SECONDS,
+                timeout or settings.PAGE_CACHE_SECONDS,
+            )
             max_age = min(browser_max_age or settings.PAGE_BROWSER_MAX_AGE, lifetime)
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=lifetime)
+            if response.status_code == 200:
+                # Stored by PageCacheMiddleware once every header is on it.
+                response.page_cache = (page_tags, page_key(request, page_tags), lifetime)
             return response
 
         return wrapper
 
     return decorator
+
+
+class PageCacheMiddleware:
+    """Answer anonymous requests for a cached public page straight away."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _cacheable_request(request):
+            cached = self.from_cache(request)
+            if cached is not None:
+                return cached
+        response = self.get_response(request)
+        entry = getattr(response, "page_cache", None)
+        if entry and response.status_code == 200 and not response.cookies:
+            tags, key, lifetime = entry
+            del response.page_cache
+            route = ROUTE_PREFIX + _digest(request.get_full_path())
+            cache.set_many({key: response, route: tags}, lifetime)
+        return response
+
+    def from_cache(self, request):
+        tags = cache.get(ROUTE_PREFIX + _digest(request.get_full_path()))
+        if tags is None:
+            return None
+        response = cache.get(page_key(request, tags))
+        if response is None:
+            return None
+        conditional = get_conditional_response(
+            request,
+            etag=response.headers.get("ETag"),
+            last_modified=parse_http_date_safe(response.headers.get("Last-Modified", "")),
+            response=response,
+        )
+        return conditional

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "shinjuku_mynumber.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves cached public pages before the rest of the stack (see page_cache.py).
+    "shinjuku_mynumber.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "shinjuku_mynumber.middleware.StaffLanguageMiddleware",

@@ -91,3 +91,27 @@ def test_robots_and_favicon(client):
     assert robots.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
     assert client.get("/favicon.ico").status_code == 301
+
+
+def test_cached_page_carries_the_same_headers(client, content):
+    first = client.get("/en/sections/privacy/")
+    again = client.get("/en/sections/privacy/")
+    assert again.content == first.content
+    for header in [
+        "Content-Language",
+        "X-Frame-Options",
+        "Cache-Control",
+        "ETag",
+        "Last-Modified",
+        "Content-Security-Policy",
+        "Permissions-Policy",
+    ]:
+        assert again[header] == first[header], header
+
+
+def test_staff_with_a_session_cookie_bypass_the_page_cache(client, content):
+    client.get("/ja/sections/privacy/")
+    client.cookies["sessionid"] = "anything"
+    response = client.get("/ja/sections/privacy/")
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
