@@ -1,10 +1,9 @@
 """Seeds inquiry desks and call centres from initial_data/contacts.ja.toml
 (see shinjuku_mynumber/seeding.py for the rules)."""
 
-import datetime
 from pathlib import Path
 
-from facilities.seed import create_part
+from facilities.seed import create_part, seed_hours
 from shinjuku_mynumber.seeding import SeedReport, load_toml, seed
 
 from .models import CallCentre, CallCentreHours, CallCentreLanguage, InquiryDesk, PhoneLine
@@ -45,11 +44,4 @@ def seed_call_centre(report: SeedReport, item: dict, position: int) -> None:
     for index, code in enumerate(item.get("languages", []), start=1):
         lookup = {"call_centre": centre, "language": code}
         create_part(CallCentreLanguage, report, f"{key}.language.{code}", lookup, position=index)
-    for index, rule in enumerate(item.get("hours", []), start=1):
-        lookup = {
-            "call_centre": centre,
-            "day_type": rule["day_type"],
-            "opens": datetime.time.fromisoformat(rule["opens"]),
-        }
-        values = {"closes": datetime.time.fromisoformat(rule["closes"])}
-        create_part(CallCentreHours, report, f"{key}.hours.{index}", lookup, **values)
+    seed_hours(report, CallCentreHours, key, {"call_centre": centre}, item.get("hours", []))

@@ -5,7 +5,7 @@ initial_data/locations.source.ja.tsv is the ward's list the TOML was
 transcribed from; tests/test_location_pages.py checks that they agree.
 """
 
-import datetime
+from datetime import time
 from pathlib import Path
 
 from shinjuku_mynumber.seeding import SeedReport, load_toml, seed
@@ -22,6 +22,14 @@ def create_part(model, report: SeedReport, key: str, lookup: dict, **values):
     if created:
         report.created.append(key)
     return instance
+
+
+def seed_hours(report: SeedReport, model, key: str, owner: dict, rules: list[dict]) -> None:
+    """Weekly hours rules of a location or a call centre ({"day_type", "opens", "closes"})."""
+    for index, rule in enumerate(rules, start=1):
+        lookup = {**owner, "day_type": rule["day_type"], "opens": time.fromisoformat(rule["opens"])}
+        values = {"closes": time.fromisoformat(rule["closes"])}
+        create_part(model, report, f"{key}.hours.{index}", lookup, **values)
 
 
 def load(report: SeedReport) -> None:
@@ -54,14 +62,7 @@ def seed_location(report: SeedReport, item: dict, position: int, services: dict)
     if existed:
         return
     location.services.set(services[name] for name in item.get("services", []))
-    for index, rule in enumerate(item.get("hours", []), start=1):
-        lookup = {
-            "location": location,
-            "day_type": rule["day_type"],
-            "opens": datetime.time.fromisoformat(rule["opens"]),
-        }
-        values = {"closes": datetime.time.fromisoformat(rule["closes"])}
-        create_part(LocationHours, report, f"{key}.hours.{index}", lookup, **values)
+    seed_hours(report, LocationHours, key, {"location": location}, item.get("hours", []))
     for index, thing in enumerate(item.get("items_to_bring", []), start=1):
         lookup = {"location": location, "key": thing["key"]}
         values = {"text": thing["text"], "position": index * 10}
