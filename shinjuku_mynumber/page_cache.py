@@ -13,8 +13,8 @@ Two parts:
   (with every header the inner middleware added) and answers later requests
   for the same page from the cache without running the rest of the stack.
 
-Only anonymous GET/HEAD requests are cached: a request carrying a session
-cookie (staff) is rendered fresh and marked private.
+Only anonymous GET/HEAD requests without a query string are cached: a
+request carrying a session cookie (staff) is rendered fresh and marked private.
 """
 
 import hashlib
@@ -64,6 +64,11 @@ def _cacheable_request(request) -> bool:
     return request.method in ("GET", "HEAD") and is_anonymous(request)
 
 
+def _storable(request) -> bool:
+    # Not with a query string: random ones would only fill the cache.
+    return _cacheable_request(request) and not request.META.get("QUERY_STRING")
+
+
 def public_page(tags, timeout=None, browser_max_age=None):
     """Decorate a view of a public page.
 
@@ -90,7 +95,7 @@ def public_page(tags, timeout=None, browser_max_age=None):
             )
             max_age = min(browser_max_age or settings.PAGE_BROWSER_MAX_AGE, lifetime)
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=lifetime)
-            if response.status_code == 200:
+            if response.status_code == 200 and _storable(request):
                 # Stored by PageCacheMiddleware once every header is on it.
                 response.page_cache = (page_tags, page_key(request, page_tags), lifetime)
             return response
@@ -107,7 +112,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _cacheable_request(request):
+        if _storable(request):
             cached = self.from_cache(request)
             if cached is not None:
                 return cached

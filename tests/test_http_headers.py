@@ -115,3 +115,15 @@ def test_staff_with_a_session_cookie_bypass_the_page_cache(client, content):
     response = client.get("/ja/sections/privacy/")
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
+
+
+def test_query_strings_are_not_kept_in_the_page_cache(client, content, settings):
+    # Local memory, whose keys the test can list, whatever REDIS_URL says.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    client.get("/ja/sections/privacy/?utm=1")
+    client.get("/ja/sections/privacy/?utm=2")
+    assert not [key for key in cache._cache if "pagecache:page:" in key]
+    client.get("/ja/sections/privacy/")
+    assert len([key for key in cache._cache if "pagecache:page:" in key]) == 1
