@@ -15,7 +15,8 @@ from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, S
 
 
 def section_tags(request, slug):
-    return ["nav", "desk", f"section:{slug}", "locations", "call_centres"]
+    # Sections that embed live data add its tag themselves (see render_to_response).
+    return ["nav", "desk", f"section:{slug}"]
 
 
 def with_last_modified(response, moment):
@@ -104,8 +105,10 @@ class SectionView(ContentPageMixin, TemplateView):
             response.headers["X-Robots-Tag"] = "noindex"
             return response
         if context["section"].embed:
-            # It shows "open now": never cache it for longer than a minute.
+            # It shows "open now": never cache it for longer than a minute, and
+            # let an edit of what it embeds refresh it.
             response.cache_timeout = settings.OPEN_STATUS_MAX_AGE
+            response.cache_tags = [context["section"].embed]
         return with_last_modified(response, context["last_updated"])
 
 

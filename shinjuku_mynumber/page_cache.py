@@ -75,7 +75,7 @@ def public_page(tags, timeout=None, browser_max_age=None):
     ``tags`` is a list, or a callable (request, **kwargs) -> list.
     ``timeout`` bounds how long the page may be served from any cache (for
     pages showing "open now" it is a minute); a view may shorten it further
-    by setting ``response.cache_timeout``.
+    by setting ``response.cache_timeout``, and add tags in ``response.cache_tags``.
     """
 
     def decorator(view):
@@ -95,6 +95,8 @@ def public_page(tags, timeout=None, browser_max_age=None):
             )
             max_age = min(browser_max_age or settings.PAGE_BROWSER_MAX_AGE, lifetime)
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=lifetime)
+            # A view may name more content it shows (a section embedding locations).
+            page_tags += getattr(response, "cache_tags", [])
             if response.status_code == 200 and _storable(request):
                 # Stored by PageCacheMiddleware once every header is on it.
                 response.page_cache = (page_tags, page_key(request, page_tags), lifetime)

@@ -1,6 +1,8 @@
 """Security and caching headers; no cookies for anonymous visitors."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +129,18 @@ def test_query_strings_are_not_kept_in_the_page_cache(client, content, settings)
     assert not [key for key in cache._cache if "pagecache:page:" in key]
     client.get("/ja/sections/privacy/")
     assert len([key for key in cache._cache if "pagecache:page:" in key]) == 1
+
+
+def test_a_location_edit_refreshes_exactly_the_pages_that_show_locations(client, content):
+    from facilities.models import Location
+
+    client.get("/ja/sections/privacy/")
+    client.get("/ja/sections/mynapoint/")
+    location = Location.objects.get(slug="yotsuya")
+    location.name_ja = "四谷地域センター(改装中)"
+    location.save()
+
+    assert "(改装中)" in client.get("/ja/sections/mynapoint/").content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/ja/sections/privacy/")
+    assert len(captured.captured_queries) == 0, "a page without locations stays cached"

@@ -8,7 +8,6 @@ short note in the reader's language, so nobody mistakes one for the other.
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from modeltranslation.utils import build_localized_fieldname
 
@@ -73,6 +72,4 @@ def day(value):
 
 @register.simple_tag
 def external_marker():
-    return mark_safe(
-        format_html('<span class="external-marker">{}</span>', gettext("(external site)"))
-    )
+    return format_html('<span class="external-marker">{}</span>', gettext("(external site)"))
