@@ -116,7 +116,8 @@ def stop(process: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def running_site():
-    """Prepare the database and static files, start gunicorn, yield its base URL."""
+    """Prepare the database and static files, start gunicorn, yield its base
+    URL and the environment it runs with."""
     if not GUNICORN.exists():
         raise SystemExit(f"{GUNICORN} is missing: run `make install` first")
     ensure_database()
@@ -142,7 +143,7 @@ def running_site():
         log(f"Starting gunicorn ({WORKERS} workers x {THREADS} threads) at {url}")
         process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
         wait_until_up(url, process)
-        yield url
+        yield url, env
     finally:
         if process is not None:
             stop(process)
@@ -152,7 +153,7 @@ def running_site():
 def main() -> None:
     # Turn SIGTERM (from lighthouse.sh) into a normal exit so gunicorn is stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    with running_site() as url:
+    with running_site() as (url, _env):
         print(f"READY {url}", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             while True:

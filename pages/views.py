@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from contacts.models import InquiryDesk
+from shinjuku_mynumber import page_cache
 from shinjuku_mynumber.page_cache import public_page
 from shinjuku_mynumber.translated import localized
 
@@ -25,13 +29,54 @@ def with_last_modified(response, moment):
     return response
 
 
+def with_parts(sections):
+    """Sections with everything their page shows, in the reader's language."""
+    return sections.select_related("inquiry_desk").prefetch_related(
+        Prefetch(
+            "blocks",
+            queryset=localized(Block.objects.all()).prefetch_related(
+                Prefetch("items", queryset=localized(ListItem.objects.all()))
+            ),
+        ),
+        *(
+            Prefetch(name, queryset=localized(model.objects.all()))
+            for name, model in [
+                ("benefits", Benefit),
+                ("key_dates", KeyDate),
+                ("links", Link),
+                ("documents", Document),
+            ]
+        ),
+    )
+
+
+def published_section_slugs() -> frozenset[str]:
+    return page_cache.remember(
+        "published-section-slugs",
+        ["nav"],
+        lambda: frozenset(Section.objects.published().values_list("slug", flat=True)),
+    )
+
+
+def site_default_desk():
+    return page_cache.remember("site-default-desk", ["desk"], InquiryDesk.objects.site_default)
+
+
 class ContentPageMixin:
-    """Context every public page shares: the section list and the inquiry desk."""
+    """Context every public page shares: the section list and the inquiry desk.
+
+    Lists are lazy (built on first use): the templates read them inside
+    fragments cached by content version, so a render whose fragments are warm
+    does not even build their queries.
+    """
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["nav_sections"] = localized(Section.objects.published())
-        context.setdefault("inquiry_desk", InquiryDesk.objects.site_default())
+        context["nav_sections"] = SimpleLazyObject(
+            lambda: list(localized(Section.objects.published()))
+        )
+        if "inquiry_desk" not in context:
+            context["inquiry_desk"] = site_default_desk()
         return context
 
 
@@ -40,10 +85,15 @@ class HomeView(ContentPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sections = list(localized(Section.objects.published()))
-        context["sections"] = sections
-        context["notices"] = Notice.objects.published().select_related("section")
-        context["last_updated"] = max((s.modified for s in sections), default=None)
+        context["sections"] = SimpleLazyObject(lambda: list(localized(Section.objects.published())))
+        context["notices"] = SimpleLazyObject(
+            lambda: list(Notice.objects.published().select_related("section"))
+        )
+        context["last_updated"] = page_cache.remember(
+            "home-last-updated",
+            ["nav"],
+            lambda: Section.objects.published().aggregate(last=Max("modified"))["last"],
+        )
         return context
 
     def render_to_response(self, context, **kwargs):
@@ -56,25 +106,20 @@ class SectionView(ContentPageMixin, TemplateView):
     preview = False
 
     def get_section(self):
-        sections = Section.objects.all() if self.preview else Section.objects.published()
-        sections = sections.select_related("inquiry_desk").prefetch_related(
-            Prefetch(
-                "blocks",
-                queryset=localized(Block.objects.all()).prefetch_related(
-                    Prefetch("items", queryset=localized(ListItem.objects.all()))
-                ),
-            ),
-            *(
-                Prefetch(name, queryset=localized(model.objects.all()))
-                for name, model in [
-                    ("benefits", Benefit),
-                    ("key_dates", KeyDate),
-                    ("links", Link),
-                    ("documents", Document),
-                ]
-            ),
+        slug = self.kwargs["slug"]
+        if self.preview:
+            return get_object_or_404(with_parts(Section.objects.all()), slug=slug)
+        # Unknown slugs are answered without a query and leave nothing in the cache.
+        if slug not in published_section_slugs():
+            raise Http404
+        section = page_cache.remember(
+            f"section-page|{slug}|{get_language()}",
+            section_tags(self.request, slug),
+            lambda: with_parts(Section.objects.published()).filter(slug=slug).first(),
         )
-        return get_object_or_404(sections, slug=self.kwargs["slug"])
+        if section is None:  # unpublished a moment ago
+            raise Http404
+        return section
 
     def get_context_data(self, **kwargs):
         section = self.get_section()

@@ -31,6 +31,8 @@ from .publishing import local_today
 TAG_PREFIX = "pagecache:tag:"
 PAGE_PREFIX = "pagecache:page:"
 ROUTE_PREFIX = "pagecache:route:"
+MEMO_PREFIX = "pagecache:memo:"
+_MISSING = object()
 
 
 def invalidate(*tags: str) -> None:
@@ -46,6 +48,22 @@ def tag_versions(tags):
         found.update(missing)
     # Today's date too: content with "shown from/until" dates changes at midnight.
     return "|".join([*(found[key] for key in keys), local_today().isoformat()])
+
+
+def remember(name: str, tags, compute, timeout=None):
+    """``compute()``, kept in the cache until one of ``tags`` is invalidated.
+
+    For values a page needs outside its cached fragments (its "last updated"
+    date, the default inquiry desk), so that a render whose fragments are warm
+    runs no query at all. ``name`` must say everything else the value depends
+    on (its language, for example).
+    """
+    key = MEMO_PREFIX + _digest(f"{name}|{tag_versions(tags)}")
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout or settings.PAGE_CACHE_SECONDS)
+    return value
 
 
 def is_anonymous(request) -> bool:

@@ -1,0 +1,72 @@
+"""CPU cost of answering one request, in one process, without a network
+(printed by `make bench` beside the wrk figures, to show where time goes).
+
+Run by bench/run.py with the bench server's environment (PostgreSQL, DEBUG
+off, collected static files). For each page it times three ways a request
+can be answered:
+
+- cold: every cache empty, as after a deploy or a staff edit of what the
+  page shows: all queries and the whole template;
+- fragments warm: the page cache bypassed (a session cookie, as for staff),
+  fragments and lookups cached by content version reused;
+- page cache: an anonymous request answered by PageCacheMiddleware.
+"""
+
+import functools
+import os
+import statistics
+import sys
+import time
+
+PAGES = ["/ja/", "/en/sections/privacy/"]
+REQUESTS = 100
+ROUNDS = 5
+
+
+def per_request_ms(request) -> float:
+    """Median over rounds of the mean time per request, in milliseconds."""
+    for _ in range(10):
+        request()
+    rounds = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        for _ in range(REQUESTS):
+            request()
+        rounds.append((time.perf_counter() - start) / REQUESTS * 1000)
+    return statistics.median(rounds)
+
+
+def main() -> int:
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.test import Client
+
+    host = os.environ.get("ALLOWED_HOSTS", "127.0.0.1").split(",")[0]
+    anonymous = Client(HTTP_HOST=host)
+    staff = Client(HTTP_HOST=host)
+    staff.cookies["sessionid"] = "bench"
+
+    def get(client, path):
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}")
+
+    def cold(path):
+        cache.clear()
+        get(staff, path)
+
+    print(f"{'page':24} {'cold':>9} {'fragments warm':>15} {'page cache':>11}   (ms per request)")
+    for path in PAGES:
+        figures = [
+            per_request_ms(functools.partial(cold, path)),
+            per_request_ms(functools.partial(get, staff, path)),
+            per_request_ms(functools.partial(get, anonymous, path)),
+        ]
+        print(f"{path:24} {figures[0]:9.2f} {figures[1]:15.2f} {figures[2]:11.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
