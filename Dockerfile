@@ -12,7 +12,11 @@ COPY . .
 RUN SECRET_KEY=build-only-not-secret DEBUG=0 /app/.venv/bin/python manage.py collectstatic --no-input -v0
 
 FROM python:3.13-slim AS runtime
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/app/.venv/bin:$PATH" PORT=8000
+# docker build --build-arg RELEASE=$(git rev-parse --short HEAD) .
+# (a new namespace in the shared cache for each release; see README)
+ARG RELEASE=""
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/app/.venv/bin:$PATH" PORT=8000 \
+    RELEASE=${RELEASE}
 RUN groupadd --system app && useradd --system --gid app --home /app app
 WORKDIR /app
 COPY --from=build --chown=app:app /app /app

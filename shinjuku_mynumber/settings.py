@@ -112,12 +112,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The release being deployed (e.g. the git commit). In the shared cache,
+# pages and fragments rendered by the previous release (with its templates
+# and static file names) are then not served by the new one.
+RELEASE = os.environ.get("RELEASE", "")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "shinjuku-mynumber",
+            "KEY_PREFIX": ":".join(filter(None, ["shinjuku-mynumber", RELEASE])),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }

@@ -51,6 +51,21 @@ def test_deploy_check_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
+def test_each_release_has_its_own_namespace_in_the_shared_cache():
+    code = (
+        CHECK
+        + "\nfrom django.conf import settings\nprint(settings.CACHES['default']['KEY_PREFIX'])"
+    )
+    redis = {"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/15"}
+    first = run_python(code, RELEASE="3f2a1c9", **redis)
+    second = run_python(code, RELEASE="8b7e0d4", **redis)
+    unnamed = run_python(code, RELEASE="", **redis)
+    assert first.returncode == second.returncode == unnamed.returncode == 0, first.stderr
+    assert first.stdout.strip() == "shinjuku-mynumber:3f2a1c9"
+    assert second.stdout.strip() == "shinjuku-mynumber:8b7e0d4"
+    assert unnamed.stdout.strip() == "shinjuku-mynumber"
+
+
 def test_healthz_reports_a_database_outage():
     code = (
         CHECK + "\nfrom django.test import Client\n"
