@@ -85,7 +85,7 @@ class HomeView(ContentPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sections"] = SimpleLazyObject(lambda: list(localized(Section.objects.published())))
+        context["sections"] = context["nav_sections"]  # the same list: one query
         context["notices"] = SimpleLazyObject(
             lambda: list(Notice.objects.published().select_related("section"))
         )

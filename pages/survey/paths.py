@@ -24,9 +24,9 @@ _SAFE_PATH = re.compile(r"/(?:[A-Za-z0-9._~-]+/?)*")
 
 
 def _section_exists(slug):
-    from pages.models import Section
+    from pages.views import published_section_slugs
 
-    return Section.objects.published().filter(slug=slug).exists()
+    return slug in published_section_slugs()
 
 
 # Pages whose URL can resolve for content that does not exist.
