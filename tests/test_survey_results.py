@@ -134,6 +134,8 @@ def test_staff_with_the_results_permission_see_counts_and_a_chart(client, answer
     assert response.status_code == 200
     html = response.content.decode()
     assert "/sections/privacy/" in html
+    breadcrumbs = html.split('class="breadcrumbs"')[1].split("</div>")[0]
+    assert 'href="/admin/survey/"' in breadcrumbs
     assert html.count('<svg class="survey-chart"') == 2 * 3  # 2 questions: all pages, each page
     assert 'width="100.0"' in html  # 50 % of 200 px, whatever the staff's language
     assert " style=" not in html.split('id="content-main"')[1]

@@ -120,6 +120,8 @@ def test_the_admin_page_lists_records_lacking_a_language(content):
     url = reverse("admin:pages_section_translations")
     html = editor.get(url).content.decode()
     assert 'lang="ko"' in html and "한국어" in html
+    # Breadcrumbs: Home > the app > this page.
+    assert f'href="{reverse("admin:app_list", args=["pages"])}"' in html.split("breadcrumbs")[1]
     html = editor.get(url, {"language": "ko"}).content.decode()
     assert f'href="{change_url(about)}"' in html
     assert staff_client("nobody").get(url).status_code == 403
