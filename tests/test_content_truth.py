@@ -5,9 +5,6 @@ ward's 2021 page that are no longer true must not appear on any public page,
 and the facts that replaced them must.
 """
 
-# Japanese text is written with full-width brackets on purpose.
-# ruff: noqa: RUF001
-
 import datetime
 import re
 import tomllib
