@@ -176,7 +176,15 @@ class Location(HasPhone, Publishable, HasOpeningHours):
         Service, verbose_name=_("services"), blank=True, related_name="locations"
     )
     notes = models.TextField(_("notes"), blank=True, help_text=_("One note per line."))
-    phone = PhoneNumberField(_("phone"), blank=True)
+    access = models.TextField(
+        _("access"), blank=True, help_text=_("Nearest station and how long the walk is.")
+    )
+    accessibility = models.TextField(
+        _("step-free access"),
+        blank=True,
+        help_text=_("Only what the facility's own page states."),
+    )
+    phone = PhoneNumberField(_("phone"), blank=True, help_text=_("As the facility writes it."))
     phone_note = models.CharField(
         _("phone note"),
         max_length=300,
