@@ -1,13 +1,17 @@
 """Call centres: phone lines as tel: links, languages, hours and open now."""
 
 import datetime
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from contacts import phone
 from contacts.models import CallCentre, PhoneLine
+from facilities import hours
+from facilities.models import YearlyClosure, attach_status
 
 pytestmark = pytest.mark.django_db
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -55,12 +59,7 @@ def test_lost_card_line_is_always_open(content, moment):
     assert status.is_open and status.next_change is None
 
 
-def test_contact_page_on_new_years_eve_and_on_a_weekday_morning(client, content, settings):
-    from django.core.cache import cache
-
-    from facilities import hours
-    from facilities.models import YearlyClosure, attach_status
-
+def test_contact_page_on_new_years_eve_and_on_a_weekday_morning(client, content):
     closures = list(YearlyClosure.objects.all())
     for moment, free_dial_open in (("2026-12-31T10:00", False), ("2026-06-08T10:00", True)):
         when = datetime.datetime.fromisoformat(moment).replace(tzinfo=TOKYO)
@@ -70,13 +69,16 @@ def test_contact_page_on_new_years_eve_and_on_a_weekday_morning(client, content,
         assert centres["japanese"].open_status.is_open is free_dial_open
         assert centres["lost-card"].open_status.is_open
         cache.clear()
-        from unittest import mock
-
         with mock.patch("django.utils.timezone.now", return_value=when):
             html = client.get("/ja/contact/").content.decode()
-        expected = hours.describe(centres["japanese"].open_status)
-        assert expected in html
-        assert "24時間受付" in html
+        free_dial = html.split('id="japanese"', 1)[1].split("</article>", 1)[0]
+        expected = "status-open" if free_dial_open else "status-closed"
+        assert expected in free_dial
+        assert hours.describe(centres["japanese"].open_status) in free_dial
+        lost_card = html.split('id="lost-card"', 1)[1].split("</article>", 1)[0]
+        assert "status-open" in lost_card and "24時間受付" in lost_card
+
+
 def test_not_observing_the_yearly_closure_opens_it(content):
     centre = CallCentre.objects.get(key="japanese")
     centre.observes_yearly_closures = False
@@ -114,7 +116,10 @@ def test_inquiries_section_embeds_the_call_centres(client, content):
     ("typed", "stored"),
     [
         ("0120 95 0178", "0120-95-0178"),
-        ("０１２０－０１７８－２６", "0120-0178-26"),  # full-width, as often pasted
+        (
+            "\uff10\uff11\uff12\uff10\uff0d\uff10\uff11\uff17\uff18\uff0d\uff12\uff16",
+            "0120-0178-26",
+        ),  # full-width
         ("03-5273-4348", "03-5273-4348"),
         ("+81352734348", "03-5273-4348"),  # no grouping given: libphonenumber's
     ],

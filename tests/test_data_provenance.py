@@ -26,7 +26,9 @@ def records():
                     yield f"{path}:{table}.{name}.lines.{line['key']}", {**item, **line}
 
 
-@pytest.mark.parametrize(("name", "item"), list(records()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("name", "item"), list(records()), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_every_record_has_sources_or_a_reason_to_check_it(name, item):
     sources = item.get("sources", [])
     reason = item.get("unverified", "").strip()

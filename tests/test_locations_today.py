@@ -69,3 +69,49 @@ def test_access_step_free_access_and_phone_are_shown(client, content):
     yotsuya = client.get("/ja/locations/yotsuya/").content.decode()
     facts = yotsuya.split('<dl class="location-facts">', 1)[1].split("</dl>", 1)[0]
     assert "tel:" not in facts and "JR" not in facts
+
+
+def test_an_existing_installation_is_corrected_by_the_migrations(transactional_db):
+    """A database seeded by the earlier release: Mynapoint services, the desk
+    published, numbers in E.164, the free dial never closed."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [
+        ("facilities", "0002_location_access_accessibility"),
+        ("contacts", "0003_callcentre_is_always_open"),
+    ]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    service = old.get_model("facilities", "Service").objects.create(key="mynapoint-help", name="x")
+    desk = old.get_model("facilities", "Location").objects.create(
+        slug="honcho-desk",
+        kind="desk",
+        name="新宿区役所本庁舎",
+        address="新宿区",
+        status="published",
+    )
+    desk.services.add(service)
+    desk.items_to_bring.create(key="payment-service", text="決済サービスID")
+    centre = old.get_model("contacts", "CallCentre").objects.create(
+        key="japanese", name="内閣府(内閣官房)コールセンター", observes_yearly_closures=False
+    )
+    line = centre.lines.create(key="general", label="x", phone="0120950178")
+    # As release 1.0 stored it (raw SQL: the field would write it the new way).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE contacts_phoneline SET phone = %s WHERE id = %s", ["+81120950178", line.pk]
+        )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    from contacts.models import CallCentre
+
+    assert not Service.objects.filter(key="mynapoint-help").exists()
+    desk = Location.objects.get(slug="honcho-desk")
+    assert desk.status == "draft" and not desk.items_to_bring.exists()
+    free_dial = CallCentre.objects.get(key="japanese")
+    assert free_dial.observes_yearly_closures
+    assert free_dial.lines.get().phone_display == "0120-95-0178"
