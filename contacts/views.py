@@ -9,10 +9,9 @@ from shinjuku_mynumber.page_cache import public_page
 from .models import CallCentre
 
 
-def call_centres_with_status(moment=None, closures=None):
+def call_centres_with_status(moment=None):
     """Call centres with `.open_status` and `.weekly_hours`: a fixed number of queries."""
-    if closures is None:
-        closures = list(YearlyClosure.objects.all())
+    closures = list(YearlyClosure.objects.all())
     return attach_status(CallCentre.objects.with_details(), moment or timezone.now(), closures)
 
 
@@ -21,15 +20,7 @@ class CallCentreListView(ContentPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        closures = list(YearlyClosure.objects.all())
-        centres = call_centres_with_status(closures=closures)
-        context["call_centres"] = centres
-        # The yearly closures, named under the hours table when a centre keeps them.
-        context["closures"] = (
-            closures
-            if any(c.observes_yearly_closures and not c.is_always_open for c in centres)
-            else []
-        )
+        context["call_centres"] = call_centres_with_status()
         return context
 
 

@@ -101,7 +101,10 @@ def test_contact_page(client, content):
         assert f'<a class="phone" href="tel:{e164}">{shown}</a>' in html
     assert "0120-950-178" not in html and "0120-017-826" not in html
     assert html.count('class="status ') == 3
-    assert "年末年始" in html  # the closure is named under the hours table
+    # The year-end closure is named with the free dial, not with the 24-hour line.
+    free_dial = html.split('id="japanese"', 1)[1].split("</article>", 1)[0]
+    lost_card = html.split('id="lost-card"', 1)[1].split("</article>", 1)[0]
+    assert "年末年始" in free_dial and "年末年始" not in lost_card
     assert "<caption>" in html
     assert "max-age=60" in response["Cache-Control"]
 
