@@ -154,7 +154,9 @@ def test_english_page_marks_untranslated_names(client, content):
 def test_a_section_embeds_the_locations(client, content):
     from pages.models import Section
 
-    section = Section.objects.filter(embed="locations").first()
+    section = Section.objects.get(slug="mynaportal")
+    section.embed = "locations"
+    section.save()
     html = client.get(section.get_absolute_url()).content.decode()
     assert 'id="locations-embed-title"' in html
     assert html.count('class="status ') == 11
