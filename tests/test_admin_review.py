@@ -7,8 +7,8 @@ from django.urls import reverse
 from test_admin_editing import save, staff_client
 
 from pages.models import Section
-from shinjuku_mynumber.publishing import local_today
 from shinjuku_mynumber import versioning
+from shinjuku_mynumber.publishing import local_today
 from shinjuku_mynumber.roles import EDITORS, PUBLISHERS
 
 pytestmark = pytest.mark.django_db
