@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,8 @@ from reversion.models import Version
 
 from pages.models import Section
 
-from . import versioning
+from . import stale_translations, versioning
+from .models import TranslationSource
 from .publishing import local_today
 from .translation_status import translation_status
 
@@ -44,6 +46,10 @@ def with_last_editor(sections):
         last_editor=Subquery(latest.values("revision__user__username")[:1]),
         last_edited=Subquery(latest.values("revision__date_created")[:1]),
     )
+
+
+# Choosing what residents read is publishing.
+SHOW_JAPANESE_PERMISSION = "pages.publish_section"
 
 
 class StaffPageView(TemplateView):
@@ -108,5 +114,37 @@ class TranslationStatusView(StaffPageView):
             language = ""
         for record in records:
             record.missing_names = [names[code] for code in record.missing]
-        context.update(statuses=statuses, records=records, language=language)
+        counts = stale_translations.outdated_counts()
+        for status in statuses:
+            status.outdated = counts.get(status.code.replace("-", "_"))
+        context.update(
+            statuses=statuses,
+            records=records,
+            language=language,
+            outdated=stale_translations.outdated_fields(language.replace("-", "_") or None),
+            can_choose_japanese=self.request.user.has_perm(SHOW_JAPANESE_PERMISSION),
+        )
         return context
+
+    def post(self, request, *args, **kwargs):
+        """Mark an outdated translation still correct, or show the Japanese meanwhile."""
+        if not request.user.has_perm("pages.change_section"):
+            raise PermissionDenied
+        source_id = request.POST.get("source", "")
+        source = (
+            TranslationSource.objects.filter(pk=source_id).first() if source_id.isdigit() else None
+        )
+        action = request.POST.get("action")
+        if source is None or action not in ("confirm", "japanese", "translation"):
+            return HttpResponseBadRequest(gettext("Choose an outdated translation and an action."))
+        if action == "confirm":
+            stale_translations.confirm(source)
+            messages.success(request, gettext("The translation is marked as still correct."))
+        else:
+            if not request.user.has_perm(SHOW_JAPANESE_PERMISSION):
+                raise PermissionDenied
+            source.show_japanese = action == "japanese"
+            source.save(update_fields=["show_japanese"])
+            messages.success(request, gettext("Saved what readers of this language see."))
+        stale_translations.refresh_pages(source)
+        return redirect(request.get_full_path())

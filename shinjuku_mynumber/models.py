@@ -81,3 +81,40 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return str(self.revision.version_set.first() or self.object_id)
+
+
+class TranslationSource(models.Model):
+    """Which Japanese text one translated field (in one language) translates.
+
+    Kept only once it matters (the translation was saved, or the Japanese
+    changed under it): no row means the translation is taken as current. When
+    the Japanese changes and the translation does not, the row turns outdated
+    (stale_translations.py).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=40)
+    record = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("field"), max_length=60)
+    language = models.CharField(_("language"), max_length=10)
+    source_hash = models.CharField(max_length=64)
+    outdated = models.BooleanField(_("outdated"), default=False)
+    japanese_changed = models.DateTimeField(_("Japanese changed on"), null=True, blank=True)
+    # The page the record is part of (a section for a block), for the page's notice.
+    page_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    page_id = models.CharField(max_length=40)
+    show_japanese = models.BooleanField(_("show the Japanese text while outdated"), default=False)
+
+    class Meta:
+        verbose_name = _("translation source")
+        verbose_name_plural = _("translation sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="one_source_per_translated_field",
+            )
+        ]
+        indexes = [models.Index(fields=["page_type", "page_id", "language", "outdated"])]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}.{self.field}_{self.language}"

@@ -47,6 +47,18 @@ def page_objects(root):
     return found
 
 
+def page_of(obj):
+    """The page `obj` is part of (a block's section), or `obj` itself."""
+    for model, follows in FOLLOW.items():
+        for name in follows:
+            relation = model._meta.get_field(name)
+            if isinstance(obj, relation.related_model):
+                parent = getattr(obj, relation.field.name, None)
+                if parent is not None and type(parent) is model:
+                    return page_of(parent)
+    return obj
+
+
 def _parent_fields():
     """Foreign keys from a part to the record that follows it ("section", "block")."""
     names = set()
