@@ -99,7 +99,7 @@ def test_restore_brings_back_exactly_the_earlier_page(client, pia_with_a_file):
     html = history.content.decode()
     assert "suzuki" in html
     assert "本文ブロック「追加した段落です。」を追加しました。" in html
-    assert "「書き換えた段落です。」のテキスト（日本語）を変更しました。" in html  # noqa: RUF001
+    assert "「書き換えた段落です。」のテキスト（日本語）を変更しました。" in html
     assert "書き換えた段落です。" in html
     assert "資料「評価書」のファイルを変更しました。" in html and "<ins>b</ins>.pdf" in html
 

@@ -67,7 +67,7 @@ def test_the_publisher_compares_previews_and_approves(client, proposed):
     assert url in listing and section.title_ja in listing and "sato" in listing
 
     review_page = publisher.get(url).content.decode()
-    assert "のタイトル（日本語）を変更しました。" in review_page  # noqa: RUF001
+    assert "のタイトル（日本語）を変更しました。" in review_page
     assert NEW_TITLE in review_page and section.title_ja in review_page
     assert "書き換えた説明です。" in review_page  # whole texts, not "[18 chars]"
     for code in ("ja", "en", "zh-hans", "pt-br"):
@@ -180,7 +180,7 @@ def test_the_second_of_two_concurrent_saves_is_warned(content, first_role):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "ほかの人（first" in html  # noqa: RUF001
+    assert "ほかの人（first" in html
     assert "二人目の要約" in html  # what they typed is still in the form
     live = Section.objects.get(pk=section.pk)
     assert live.summary_ja == section.summary_ja  # nothing saved from the stale form

@@ -78,7 +78,7 @@ def test_publisher_previews_and_approves_and_the_page_changes_at_once(browser, s
     _editor, section = propose(browser, site)
     publisher = open_change(browser, site, section)
     changes = publisher.locator("table.changes")
-    expect(changes).to_contain_text("タイトル（日本語）を変更しました。")  # noqa: RUF001
+    expect(changes).to_contain_text("タイトル（日本語）を変更しました。")
     expect(changes).to_contain_text(NEW_TEXT)
     expect(changes).to_contain_text(section.title_ja)
     # The preview in Japanese shows the change; the English one is the English page.
