@@ -59,6 +59,16 @@ class PublishingAdminMixin:
         super().save_model(request, obj, form, change)
 
 
+class SeedKeyHiddenMixin:
+    """The initial-content loader's `key` is technical: only superusers see it."""
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if request.user.is_superuser:
+            return fields
+        return [f for f in fields if f != "key"]
+
+
 class HiddenFromIndexMixin:
     """A part edited inside its section: its own pages exist (a list's items) but are
     not listed. Content editors add and delete parts in their section's form, so
@@ -79,32 +89,32 @@ class HiddenFromIndexMixin:
 # --- Inlines of a section ---------------------------------------------------
 
 
-class BlockInline(TranslatedStackedInline):
+class BlockInline(SeedKeyHiddenMixin, TranslatedStackedInline):
     model = Block
     fields = ("position", "kind", "heading", "text", "ordered", "hide_when_ended", "key")
     show_change_link = True
     verbose_name_plural = _("body blocks (edit a list's items with its 'change' link)")
 
 
-class BenefitInline(TranslatedStackedInline):
+class BenefitInline(SeedKeyHiddenMixin, TranslatedStackedInline):
     model = Benefit
     fields = ("position", "title", "tagline", "body", "key")
     show_change_link = True
 
 
-class KeyDateInline(TranslatedTabularInline):
+class KeyDateInline(SeedKeyHiddenMixin, TranslatedTabularInline):
     model = KeyDate
     fields = ("date", "text", "key")
     show_change_link = True
 
 
-class LinkInline(TranslatedTabularInline):
+class LinkInline(SeedKeyHiddenMixin, TranslatedTabularInline):
     model = Link
     fields = ("position", "label", "url", "key")
     show_change_link = True
 
 
-class DocumentInline(TranslatedTabularInline):
+class DocumentInline(SeedKeyHiddenMixin, TranslatedTabularInline):
     model = Document
     fields = ("position", "title", "file", "file_info", "url", "key")
     readonly_fields = ("file_info",)
@@ -149,6 +159,8 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
     search_fields = ("title", "slug")
     actions = ("mark_reviewed",)
     readonly_fields = ("modified",)
+    # From the English title: a Japanese title has no letters a URL slug keeps.
+    prepopulated_fields = {"slug": ("title_en",)}
     fieldsets = (
         (None, {"fields": ("title", "summary", "slug", "position", "embed", "inquiry_desk")}),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
@@ -168,7 +180,7 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
     )
     inlines = (BlockInline, BenefitInline, KeyDateInline, DocumentInline, LinkInline)
 
-    @admin.display(description=_("review overdue"), boolean=True)
+    @admin.display(description=_("Review date passed (check the content)"), boolean=True)
     def review_overdue(self, obj):
         return obj.is_review_overdue()
 
@@ -219,7 +231,7 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
 
 
 @admin.register(Notice)
-class NoticeAdmin(PublishingAdminMixin, ContentAdmin):
+class NoticeAdmin(SeedKeyHiddenMixin, PublishingAdminMixin, ContentAdmin):
     publish_permission = "pages.publish_notice"
     list_display = ("title", "position", "status", "shown_from", "shown_until", "modified")
     list_display_links = ("title",)
@@ -232,7 +244,7 @@ class NoticeAdmin(PublishingAdminMixin, ContentAdmin):
 # --- Parts: their own pages, for history and for a block's list items ---------
 
 
-class PartAdmin(HiddenFromIndexMixin, ContentAdmin):
+class PartAdmin(SeedKeyHiddenMixin, HiddenFromIndexMixin, ContentAdmin):
     review_permission = SectionAdmin.review_permission
     list_display = ("__str__", "section", "position")
     list_filter = ("section",)

@@ -121,8 +121,10 @@ def page_staleness(page, language) -> PageStaleness:
     language = language.replace("-", "_")
     if language == SOURCE:
         return PageStaleness()
+    # By app label and model name (a join), not a ContentType lookup: one query, always.
     sources = TranslationSource.objects.filter(
-        page_type=ContentType.objects.get_for_model(type(page)),
+        page_type__app_label=page._meta.app_label,
+        page_type__model=page._meta.model_name,
         page_id=str(page.pk),
         language=language,
         outdated=True,

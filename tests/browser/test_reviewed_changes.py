@@ -121,7 +121,9 @@ def test_scheduled_and_rejected_changes(browser, staff):
     publisher.fill("#id_publish_on", tomorrow.isoformat())
     publisher.fill("#id_publish_time", "00:00")
     publisher.get_by_role("button", name="承認してこの日時に公開").click()
-    expect(publisher.locator("#pending-changes")).to_contain_text(f"{tomorrow.day}日 0:00")
+    expect(publisher.locator("#pending-changes")).to_contain_text(
+        f"{tomorrow.month}月{tomorrow.day}日0:00"
+    )
     at = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
     assert review.publish_due(now=at - datetime.timedelta(seconds=1)) == 0
     assert NEW_TITLE not in public_text(browser, site)
