@@ -60,6 +60,9 @@ def reject(change, user, comment):
 @transaction.atomic
 def publish(change):
     root = change.page
+    if root is None:  # the page was deleted meanwhile: nothing left to change
+        change.delete()
+        return None
     author = change.author.get_username() if change.author else ""
     comment = gettext("Approved the change by %(author)s.") % {"author": author}
     versioning.apply_revision(
