@@ -15,82 +15,74 @@ class Migration(migrations.Migration):
 
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        ('facilities', '0001_initial'),
+        ('contacts', '0005_free_dial_closes_over_the_year_end'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicallocation',
+            model_name='historicalcallcentrehours',
             name='history_user',
             field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AlterField(
-            model_name='historicallocationexception',
+            model_name='historicalcallcentrelanguage',
             name='history_user',
             field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AlterField(
-            model_name='historicallocationhours',
+            model_name='historicalinquirydesk',
             name='history_user',
             field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AlterField(
-            model_name='historicalservice',
-            name='history_user',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AlterField(
-            model_name='historicalyearlyclosure',
+            model_name='historicalphoneline',
             name='history_user',
             field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.RemoveField(
-                    model_name='historicallocation',
+                    model_name='historicalcallcentrehours',
+                    name='call_centre',
+                ),
+                migrations.RemoveField(
+                    model_name='historicalcallcentrehours',
                     name='history_user',
                 ),
                 migrations.RemoveField(
-                    model_name='historicallocationexception',
+                    model_name='historicalcallcentrelanguage',
+                    name='call_centre',
+                ),
+                migrations.RemoveField(
+                    model_name='historicalcallcentrelanguage',
                     name='history_user',
                 ),
                 migrations.RemoveField(
-                    model_name='historicallocationexception',
-                    name='location',
-                ),
-                migrations.RemoveField(
-                    model_name='historicallocationhours',
+                    model_name='historicalinquirydesk',
                     name='history_user',
                 ),
                 migrations.RemoveField(
-                    model_name='historicallocationhours',
-                    name='location',
+                    model_name='historicalphoneline',
+                    name='call_centre',
                 ),
                 migrations.RemoveField(
-                    model_name='historicalservice',
-                    name='history_user',
-                ),
-                migrations.RemoveField(
-                    model_name='historicalyearlyclosure',
+                    model_name='historicalphoneline',
                     name='history_user',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalItemToBring',
+                    name='HistoricalCallCentre',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalLocation',
+                    name='HistoricalCallCentreHours',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalLocationException',
+                    name='HistoricalCallCentreLanguage',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalLocationHours',
+                    name='HistoricalInquiryDesk',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalService',
-                ),
-                migrations.DeleteModel(
-                    name='HistoricalYearlyClosure',
+                    name='HistoricalPhoneLine',
                 ),
             ],
             database_operations=[],

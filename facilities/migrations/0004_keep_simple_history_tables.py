@@ -15,74 +15,82 @@ class Migration(migrations.Migration):
 
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        ('contacts', '0002_callcentre_historicalcallcentre_and_more'),
+        ('facilities', '0003_no_mynapoint_help'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalcallcentrehours',
+            model_name='historicallocation',
             name='history_user',
             field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AlterField(
-            model_name='historicalcallcentrelanguage',
+            model_name='historicallocationexception',
             name='history_user',
             field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AlterField(
-            model_name='historicalinquirydesk',
+            model_name='historicallocationhours',
             name='history_user',
             field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AlterField(
-            model_name='historicalphoneline',
+            model_name='historicalservice',
+            name='history_user',
+            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+        ),
+        migrations.AlterField(
+            model_name='historicalyearlyclosure',
             name='history_user',
             field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.RemoveField(
-                    model_name='historicalcallcentrehours',
-                    name='call_centre',
-                ),
-                migrations.RemoveField(
-                    model_name='historicalcallcentrehours',
+                    model_name='historicallocation',
                     name='history_user',
                 ),
                 migrations.RemoveField(
-                    model_name='historicalcallcentrelanguage',
-                    name='call_centre',
-                ),
-                migrations.RemoveField(
-                    model_name='historicalcallcentrelanguage',
+                    model_name='historicallocationexception',
                     name='history_user',
                 ),
                 migrations.RemoveField(
-                    model_name='historicalinquirydesk',
+                    model_name='historicallocationexception',
+                    name='location',
+                ),
+                migrations.RemoveField(
+                    model_name='historicallocationhours',
                     name='history_user',
                 ),
                 migrations.RemoveField(
-                    model_name='historicalphoneline',
-                    name='call_centre',
+                    model_name='historicallocationhours',
+                    name='location',
                 ),
                 migrations.RemoveField(
-                    model_name='historicalphoneline',
+                    model_name='historicalservice',
+                    name='history_user',
+                ),
+                migrations.RemoveField(
+                    model_name='historicalyearlyclosure',
                     name='history_user',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalCallCentre',
+                    name='HistoricalItemToBring',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalCallCentreHours',
+                    name='HistoricalLocation',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalCallCentreLanguage',
+                    name='HistoricalLocationException',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalInquiryDesk',
+                    name='HistoricalLocationHours',
                 ),
                 migrations.DeleteModel(
-                    name='HistoricalPhoneLine',
+                    name='HistoricalService',
+                ),
+                migrations.DeleteModel(
+                    name='HistoricalYearlyClosure',
                 ),
             ],
             database_operations=[],
