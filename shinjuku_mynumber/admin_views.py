@@ -1,18 +1,23 @@
-"""Staff pages beyond the model admins: sections overdue for review, and
-translation status. Hooked into the admin by pages.admin.SectionAdmin.get_urls:
+"""Staff pages beyond the model admins: what needs review (sections overdue,
+and every content row flagged as unverified), and translation status. Hooked into the admin by pages.admin.SectionAdmin.get_urls:
 /admin/pages/section/review/ and /admin/pages/section/translations/.
 """
 
+from dataclasses import dataclass
+
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from pages.models import Section
 
+from .models import Sourced
 from .publishing import local_today
 from .translation_status import translation_status
 
@@ -24,6 +29,7 @@ def mark_reviewed(sections) -> int:
     for section in sections:
         section.last_reviewed = today
         section._change_reason = "reviewed"
+        section._keep_modified = True  # a review changes no text: "last updated" stays
         section.save(update_fields=["last_reviewed"])
         count += 1
     return count
@@ -36,6 +42,39 @@ def with_last_editor(sections):
         last_editor=Subquery(latest.values("history_user__username")[:1]),
         last_edited=Subquery(latest.values("history_date")[:1]),
     )
+
+
+@dataclass
+class FlaggedRow:
+    kind: str
+    label: str
+    reason: str
+    sources: list
+    admin_url: str
+
+
+def flagged_rows() -> list[FlaggedRow]:
+    """Every content row, of any app, whose facts staff must confirm, with the reason."""
+    rows = []
+    for model in apps.get_models():
+        if not issubclass(model, Sourced):
+            continue
+        opts = model._meta
+        for obj in model._default_manager.exclude(review_reason="").prefetch_related("sources"):
+            try:
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            except NoReverseMatch:
+                url = ""
+            rows.append(
+                FlaggedRow(
+                    str(opts.verbose_name),
+                    str(obj),
+                    obj.review_reason,
+                    list(obj.sources.all()),
+                    url,
+                )
+            )
+    return rows
 
 
 class StaffPageView(TemplateView):
@@ -64,6 +103,7 @@ class OverdueReviewsView(StaffPageView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = with_last_editor(Section.objects.all()).overdue_for_review()
+        context["flagged"] = flagged_rows()
         context["can_mark"] = self.request.user.has_perm("pages.change_section")
         return context
 

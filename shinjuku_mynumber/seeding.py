@@ -1,31 +1,58 @@
 """Shared machinery of `manage.py load_initial_data`.
 
 Each app's `seed.py` walks its Japanese data file and calls `seed()` for every
-record, naming it by a stable key such as ``section.about.block.law``. The
-translations of a record's fields live in ``locale/content/<lang>.toml`` under
-``<key>.<field>``.
+record, naming it by a stable key such as ``section.about.block.law`` and
+passing the raw TOML record (its ``sources`` and ``unverified`` reason are
+stored with the row, see shinjuku_mynumber/models.py). The translations of a
+record's fields live in ``locale/content/<lang>.toml`` under ``<key>.<field>``.
 
 The rules that make the loader safe to run at every start:
-- a record that is missing is created, in Japanese and every translation;
-- a record that exists is never changed, except that an empty translation
-  field is filled in: staff edits always win, and a second run changes nothing.
+- a record that is missing is created, in Japanese and every translation,
+  unless it was seeded before (or deleted by staff): staff deletions stay;
+- each seeded row has a `SeedRecord` of the values the loader wrote. A row
+  whose values still equal them is untouched by staff, and a new release of the
+  initial content updates it (texts, translations, sources, review flag);
+- a row staff changed is never overwritten: only its empty translations are
+  filled in, and the report lists it when the new release differs;
+- a second run with the same files changes nothing.
+Rows seeded before SeedRecords existed count as untouched when their history
+holds only the loader's saves.
 """
 
+import hashlib
+import json
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from .models import SeedRecord, Source, Sourced
+
 CONTENT_TRANSLATIONS_DIR = Path(settings.BASE_DIR) / "locale" / "content"
 SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+# History reasons of saves that are not edits of the content: the loader's own
+# (all start with this) and "mark reviewed".
+LOADER_REASON = "initial content"
+REVIEWED_REASON = "reviewed"
+# Review bookkeeping the loader writes but never compares: staff marking a row
+# reviewed does not make its text theirs. A new release moves it forward only.
+LATEST_WINS = ("last_reviewed",)
 
 
 def target_languages():
     return [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+def all_languages():
+    return [code for code, _name in settings.LANGUAGES]
 
 
 @cache
@@ -42,60 +69,276 @@ def load_toml(path: Path) -> dict:
         return tomllib.load(fh)
 
 
+def content_release(data_files) -> str:
+    """Names the release of the initial content: a digest of every file it is read from."""
+    digest = hashlib.sha256()
+    for path in [*data_files, *sorted(CONTENT_TRANSLATIONS_DIR.glob("*.toml"))]:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @dataclass
 class SeedReport:
+    release: str = ""
     created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
     filled: list[str] = field(default_factory=list)
-    source_texts: dict[str, str] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    # Rows staff changed where the new release differs: left as staff made them.
+    kept: list[str] = field(default_factory=list)
 
     def __str__(self):
-        return f"{len(self.created)} records created, {len(self.filled)} translations filled in"
+        return (
+            f"{len(self.created)} records created, {len(self.updated)} updated to the new "
+            f"release, {len(self.removed)} removed, {len(self.filled)} translations filled in, "
+            f"{len(self.kept)} edited by staff and left as they are"
+        )
 
 
 def translated_fields(model) -> tuple[str, ...]:
     return tuple(translator.get_options_for_model(model).fields)
 
 
-def seed(model, report: SeedReport, key: str, lookup: dict, values: dict, *, create=True):
-    """Create ``model`` matching ``lookup`` if missing, else fill empty translations.
+def is_sourced(model) -> bool:
+    return issubclass(model, Sourced)
+
+
+# --- What a row holds, in comparable form ------------------------------------
+
+
+def _plain(value):
+    if isinstance(value, models.Model):
+        value = value.pk
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def row_state(instance, names) -> dict:
+    """The values of ``names`` (model field names, or "sources") as JSON-ready data."""
+    state = {}
+    for name in names:
+        if name == "sources":
+            state[name] = [
+                [s.url, s.title, _plain(s.checked)] for s in instance.sources.order_by("position")
+            ]
+        else:
+            try:
+                model_field = instance._meta.get_field(name)
+            except FieldDoesNotExist:  # recorded by an older release, since removed
+                continue
+            state[name] = _plain(model_field.value_from_object(instance))
+    return state
+
+
+def _state_names(model, values: dict) -> list[str]:
+    translated = translated_fields(model)
+    names = []
+    for name in values:
+        if name in LATEST_WINS:
+            continue
+        if name in translated:
+            names.extend(build_localized_fieldname(name, lang) for lang in all_languages())
+        else:
+            names.append(name)
+    if is_sourced(model):
+        names.append("sources")
+    return names
+
+
+def _apply(instance, key: str, values: dict) -> None:
+    """Set the file's values: Japanese, and each translation the files hold (else empty)."""
+    translated = translated_fields(type(instance))
+    for name, value in values.items():
+        if name not in translated:
+            setattr(instance, name, value)
+            continue
+        setattr(instance, build_localized_fieldname(name, SOURCE_LANGUAGE), value)
+        for language in target_languages():
+            text = content_translations(language).get(f"{key}.{name}", "") if value else ""
+            setattr(instance, build_localized_fieldname(name, language), text)
+
+
+def _wanted_state(model, key, values, sources, names) -> dict:
+    """The state a row would have after the loader wrote the file's values into it."""
+    draft = model()
+    _apply(draft, key, values)
+    for name in names:
+        if name == "sources":
+            continue
+        model_field = draft._meta.get_field(name)
+        if not (getattr(model_field, "auto_now", False) or model_field.auto_created):
+            model_field.pre_save(draft, add=True)  # rich text is stored sanitised
+    state = row_state(draft, [n for n in names if n != "sources"])
+    if "sources" in names:
+        state["sources"] = [[s["url"], s["title"], _plain(s.get("checked"))] for s in sources]
+    return state
+
+
+# --- Who changed a row --------------------------------------------------------
+
+
+def staff_history(history):
+    """History records of edits by staff (not the loader's saves, not "mark reviewed")."""
+    return history.exclude(history_change_reason__startswith=LOADER_REASON).exclude(
+        history_change_reason=REVIEWED_REASON
+    )
+
+
+def record_for(instance):
+    content_type = ContentType.objects.get_for_model(instance)
+    return SeedRecord.objects.filter(content_type=content_type, object_id=instance.pk).first()
+
+
+def untouched(instance, record) -> bool:
+    """True when staff have not changed the row since the loader wrote it."""
+    if record is not None:
+        state = row_state(instance, record.values)
+        return state == {name: record.values[name] for name in state}
+    history = getattr(instance, "history", None)
+    return history is not None and not staff_history(history.all()).exists()
+
+
+def _deleted_by_staff(model, lookup: dict) -> bool:
+    history = getattr(model, "history", None)
+    if history is None:
+        return False
+    where = {
+        (f"{name}_id" if isinstance(value, models.Model) else name): getattr(value, "pk", value)
+        for name, value in lookup.items()
+    }
+    return staff_history(history.filter(history_type="-", **where)).exists()
+
+
+# --- Writing ------------------------------------------------------------------
+
+
+def _provenance(model, key: str, item: dict | None) -> tuple[dict, list[dict]]:
+    item = item or {}
+    if not is_sourced(model):
+        if item.get("sources") or item.get("unverified"):
+            raise ValueError(f"{key}: {model.__name__} does not record sources")
+        return {}, []
+    sources = item.get("sources", [])
+    for source in sources:
+        if not source.get("url") or not source.get("title"):
+            raise ValueError(f"{key}: every source needs a url and a title")
+    return {"review_reason": item.get("unverified", "").strip()}, sources
+
+
+def _save(instance, reason: str, **kwargs) -> None:
+    instance._change_reason = reason
+    instance._keep_modified = True  # the loader sets dates itself (see pages/seed.py)
+    instance.save(**kwargs)
+
+
+def _write_sources(instance, sources: list[dict]) -> None:
+    instance.sources.all().delete()
+    Source.objects.bulk_create(
+        Source(
+            content_object=instance,
+            url=source["url"],
+            title=source["title"],
+            checked=source.get("checked"),
+            position=index * 10,
+        )
+        for index, source in enumerate(sources, start=1)
+    )
+
+
+def _remember(report, key: str, instance, state: dict, record) -> None:
+    if record is not None and record.values == state and record.key == key:
+        return
+    SeedRecord.objects.filter(key=key).exclude(pk=getattr(record, "pk", None)).delete()
+    record = record or SeedRecord(content_type=ContentType.objects.get_for_model(instance))
+    record.key, record.object_id = key, instance.pk
+    record.values, record.release = state, report.release
+    record.save()
+
+
+def seed(
+    model, report: SeedReport, key: str, lookup: dict, values: dict, *, item=None, create=True
+):
+    """Create, update or leave the row of ``model`` matching ``lookup`` (see the rules above).
 
     ``values`` holds the Japanese text of translated fields by their plain
-    names, and untranslated values as they are. Returns the instance, or None
-    when it is missing and ``create`` is false (its parent was edited by staff).
+    names, and untranslated values as they are. ``item`` is the record as read
+    from the data file, for its ``sources`` and ``unverified`` reason. Returns
+    the instance, or None when it is missing and is not to be created (staff
+    deleted it, or ``create`` is false).
     """
-    fields = [name for name in translated_fields(model) if name in values]
-    for name in fields:
-        if values[name]:
-            report.source_texts[f"{key}.{name}"] = values[name]
+    extra, sources = _provenance(model, key, item)
+    values = {**values, **extra}
+    names = _state_names(model, values)
+    wanted = _wanted_state(model, key, values, sources, names)
     instance = model.objects.filter(**lookup).first()
     if instance is None:
-        if not create:
+        seeded_before = SeedRecord.objects.filter(key=key).exists()
+        if not create or seeded_before or _deleted_by_staff(model, lookup):
             return None
         instance = model(**lookup)
-        for name, value in values.items():
-            target = build_localized_fieldname(name, SOURCE_LANGUAGE) if name in fields else name
-            setattr(instance, target, value)
-        _fill_translations(instance, key, fields, values)
-        instance._change_reason = "initial content"
-        instance.save()
+        _apply(instance, key, values)
+        _save(instance, LOADER_REASON)
+        if is_sourced(model):
+            _write_sources(instance, sources)
+        _remember(report, key, instance, wanted, None)
         report.created.append(key)
         return instance
-    filled = _fill_translations(instance, key, fields, values)
+    record = record_for(instance)
+    if untouched(instance, record):
+        latest = _latest_wins(instance, values)
+        if row_state(instance, names) != wanted or latest:
+            _apply(instance, key, {n: v for n, v in values.items() if n not in LATEST_WINS})
+            for name, value in latest.items():
+                setattr(instance, name, value)
+            _save(instance, f"{LOADER_REASON}: release {report.release}")
+            if is_sourced(model):
+                _write_sources(instance, sources)
+            report.updated.append(key)
+        _remember(report, key, instance, wanted, record)
+        return instance
+    filled = _fill_translations(instance, key, values)
     if filled:
-        instance._change_reason = "initial content: translations"
-        instance.save(update_fields=filled)
+        _save(instance, f"{LOADER_REASON}: translations", update_fields=filled)
         report.filled.extend(f"{key}.{name}" for name in filled)
+    if row_state(instance, names) != wanted:
+        report.kept.append(key)
     return instance
 
 
-def _fill_translations(instance, key, fields, values) -> list[str]:
+def _latest_wins(instance, values: dict) -> dict:
+    return {
+        name: values[name]
+        for name in LATEST_WINS
+        if name in values and values[name] and values[name] > getattr(instance, name)
+    }
+
+
+def _fill_translations(instance, key, values) -> list[str]:
     filled = []
     for language in target_languages():
         texts = content_translations(language)
-        for name in fields:
+        for name in translated_fields(type(instance)):
+            if name not in values:
+                continue
             text = texts.get(f"{key}.{name}")
             localized = build_localized_fieldname(name, language)
             if text and values.get(name) and not getattr(instance, localized):
                 setattr(instance, localized, text)
                 filled.append(localized)
     return filled
+
+
+def retire(report: SeedReport, rows) -> None:
+    """Remove the rows a new release no longer has, unless staff changed (or made) them."""
+    for instance in rows:
+        record = record_for(instance)
+        label = record.key if record else f"{instance._meta.label}.{instance.pk}"
+        if not untouched(instance, record):
+            if record is not None:  # seeded, then changed by staff (rows they made: silent)
+                report.kept.append(label)
+            continue
+        instance._change_reason = f"{LOADER_REASON}: removed"
+        instance._keep_modified = True
+        instance.delete()
+        if record is not None:
+            record.delete()
+        report.removed.append(label)

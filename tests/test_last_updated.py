@@ -1,0 +1,64 @@
+"""最終更新日 is the date the page's content last changed (item 7 of issue 11):
+the date its text was written, or a staff edit; never the day the data was loaded."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from test_admin_editing import save, staff_client
+
+from pages.models import Block, Section
+from shinjuku_mynumber.admin_views import mark_reviewed
+from shinjuku_mynumber.roles import EDITORS
+
+pytestmark = pytest.mark.django_db
+
+URL = "/ja/sections/health-insurance/"
+
+
+def shown_date(client, url=URL):
+    html = client.get(url).content.decode()
+    found = re.search(r'class="last-updated">[^<]*<time datetime="([^"]+)">([^<]+)</time>', html)
+    return found and found.group(2)
+
+
+def today():
+    day = timezone.localdate()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def test_a_freshly_loaded_page_shows_the_date_its_text_was_written(client, content):
+    assert shown_date(client) == "2021年10月15日"
+    assert 'datetime="2021-10-15T00:00:00+09:00"' in client.get(URL).content.decode()
+    # A second load (every start runs it) does not move it either.
+    call_command("load_initial_data", verbosity=0)
+    assert shown_date(client) == "2021年10月15日"
+
+
+def test_a_staff_edit_of_the_section_dates_the_page_today(client, content):
+    editor = staff_client("editor", EDITORS)
+    save(editor, Section.objects.get(slug="health-insurance"), summary_en="Reworded.")
+    assert shown_date(client) == today()
+    call_command("load_initial_data", verbosity=0)  # the next start keeps the staff date
+    assert shown_date(client) == today()
+
+
+def test_a_staff_edit_of_a_block_dates_the_page_today(client, content):
+    editor = staff_client("editor", EDITORS)
+    block = Block.objects.filter(section__slug="health-insurance").first()
+    save(editor, block, text_ja="<p>職員が直した文です。</p>")
+    assert shown_date(client) == today()
+    call_command("load_initial_data", verbosity=0)
+    assert shown_date(client) == today()
+
+
+def test_marking_a_section_reviewed_changes_no_date(client, content):
+    mark_reviewed(Section.objects.filter(slug="health-insurance"))
+    assert shown_date(client) == "2021年10月15日"
+
+
+def test_a_section_with_no_date_in_its_data_claims_none(client, load_release):
+    load_release('[[sections]]\nslug = "about"\ntitle = "制度とは"\nunverified = "確認"\n')
+    assert Section.objects.get(slug="about").modified is None
+    assert shown_date(client, "/ja/sections/about/") is None
