@@ -66,6 +66,8 @@ def seed_section(report: SeedReport, item: dict, position: int) -> Section | Non
     section = seed(Section, report, key, {"slug": item["slug"]}, values, item=item)
     if section is None:  # deleted by staff: so are its parts
         return None
+    # A section created just now has no parts yet: nothing to retire, no staff edits.
+    fresh = report.created[-1:] == [key]
     blocks = []
     for index, block in enumerate(item.get("blocks", []), start=1):
         block_key = f"{key}.block.{block['key']}"
@@ -86,8 +88,10 @@ def seed_section(report: SeedReport, item: dict, position: int) -> Section | Non
             )
             for number, text in enumerate(block.get("items", []), start=1)
         ]
-        retire(report, instance.items.exclude(pk__in=[i.pk for i in items if i]))
-    retire(report, section.blocks.exclude(pk__in=blocks))
+        if not fresh:
+            retire(report, instance.items.exclude(pk__in=[i.pk for i in items if i]))
+    if not fresh:
+        retire(report, section.blocks.exclude(pk__in=blocks))
     for collection, (model, kind, fields) in PART_MODELS.items():
         parts = []
         for index, part in enumerate(item.get(collection, []), start=1):
@@ -96,8 +100,9 @@ def seed_section(report: SeedReport, item: dict, position: int) -> Section | Non
             lookup = {"section": section, "key": part["key"]}
             seeded = seed(model, report, f"{key}.{kind}.{part['key']}", lookup, values, item=part)
             parts.append(getattr(seeded, "pk", None))
-        retire(report, model.objects.filter(section=section).exclude(pk__in=parts))
-    settle_last_updated(section)
+        if not fresh:
+            retire(report, model.objects.filter(section=section).exclude(pk__in=parts))
+    settle_last_updated(section, None if fresh else last_staff_edit(section))
     return section
 
 
@@ -114,12 +119,12 @@ def last_staff_edit(section: Section):
     return max((d for d in dates if d), default=None)
 
 
-def settle_last_updated(section: Section) -> None:
+def settle_last_updated(section: Section, edited) -> None:
+    """Date the page by its text's own date, or by staff's last edit if later."""
     written = None
     if section.content_as_of:
         midnight = datetime.datetime.combine(section.content_as_of, datetime.time())
         written = timezone.make_aware(midnight)
-    edited = last_staff_edit(section)
     last = max((d for d in (written, edited) if d), default=None)
     if last != section.modified:
         Section.objects.filter(pk=section.pk).update(modified=last)

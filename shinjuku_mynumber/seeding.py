@@ -77,6 +77,58 @@ def content_release(data_files) -> str:
     return digest.hexdigest()[:16]
 
 
+class _Memo:
+    """What one run looks up for every row, read once: the seed records, and
+    per model the rows staff deleted (their lookups, as history holds them)."""
+
+    def __init__(self):
+        self._records = None
+        self._deleted = {}
+
+    def _load(self):
+        if self._records is None:
+            records = list(SeedRecord.objects.all())
+            self._records = {r.key: r for r in records}
+            self._by_object = {(r.content_type_id, r.object_id): r for r in records}
+
+    def by_key(self, key):
+        self._load()
+        return self._records.get(key)
+
+    def for_object(self, instance):
+        self._load()
+        content_type = ContentType.objects.get_for_model(instance)
+        return self._by_object.get((content_type.pk, instance.pk))
+
+    def put(self, record):
+        self._load()
+        stale = self._records.get(record.key)
+        if stale is not None and stale.pk != record.pk:
+            self._by_object.pop((stale.content_type_id, stale.object_id), None)
+        self._records[record.key] = record
+        self._by_object[(record.content_type_id, record.object_id)] = record
+
+    def drop(self, record):
+        self._load()
+        self._records.pop(record.key, None)
+        self._by_object.pop((record.content_type_id, record.object_id), None)
+
+    def deleted_by_staff(self, model, lookup: dict) -> bool:
+        where = {
+            (f"{name}_id" if isinstance(value, models.Model) else name): getattr(value, "pk", value)
+            for name, value in lookup.items()
+        }
+        names = tuple(sorted(where))
+        cache_key = (model, names)
+        if cache_key not in self._deleted:
+            history = getattr(model, "history", None)
+            rows = []
+            if history is not None:
+                rows = staff_history(history.filter(history_type="-")).values_list(*names)
+            self._deleted[cache_key] = set(rows)
+        return tuple(where[name] for name in names) in self._deleted[cache_key]
+
+
 @dataclass
 class SeedReport:
     release: str = ""
@@ -93,6 +145,12 @@ class SeedReport:
             f"release, {len(self.removed)} removed, {len(self.filled)} translations filled in, "
             f"{len(self.kept)} edited by staff and left as they are"
         )
+
+    @property
+    def memo(self) -> _Memo:
+        if not hasattr(self, "_memo"):
+            self._memo = _Memo()
+        return self._memo
 
 
 def translated_fields(model) -> tuple[str, ...]:
@@ -183,29 +241,13 @@ def staff_history(history):
     )
 
 
-def record_for(instance):
-    content_type = ContentType.objects.get_for_model(instance)
-    return SeedRecord.objects.filter(content_type=content_type, object_id=instance.pk).first()
-
-
-def untouched(instance, record) -> bool:
+def untouched(instance, record, state=None) -> bool:
     """True when staff have not changed the row since the loader wrote it."""
     if record is not None:
-        state = row_state(instance, record.values)
-        return state == {name: record.values[name] for name in state}
+        state = state if state is not None else row_state(instance, record.values)
+        return all(state[name] == record.values[name] for name in record.values if name in state)
     history = getattr(instance, "history", None)
     return history is not None and not staff_history(history.all()).exists()
-
-
-def _deleted_by_staff(model, lookup: dict) -> bool:
-    history = getattr(model, "history", None)
-    if history is None:
-        return False
-    where = {
-        (f"{name}_id" if isinstance(value, models.Model) else name): getattr(value, "pk", value)
-        for name, value in lookup.items()
-    }
-    return staff_history(history.filter(history_type="-", **where)).exists()
 
 
 # --- Writing ------------------------------------------------------------------
@@ -230,28 +272,33 @@ def _save(instance, reason: str, **kwargs) -> None:
     instance.save(**kwargs)
 
 
-def _write_sources(instance, sources: list[dict]) -> None:
-    instance.sources.all().delete()
-    Source.objects.bulk_create(
-        Source(
-            content_object=instance,
-            url=source["url"],
-            title=source["title"],
-            checked=source.get("checked"),
-            position=index * 10,
+def _write_sources(instance, sources: list[dict], new=False) -> None:
+    if not new:
+        instance.sources.all().delete()
+    if sources:
+        Source.objects.bulk_create(
+            Source(
+                content_object=instance,
+                url=source["url"],
+                title=source["title"],
+                checked=source.get("checked"),
+                position=index * 10,
+            )
+            for index, source in enumerate(sources, start=1)
         )
-        for index, source in enumerate(sources, start=1)
-    )
 
 
 def _remember(report, key: str, instance, state: dict, record) -> None:
     if record is not None and record.values == state and record.key == key:
         return
-    SeedRecord.objects.filter(key=key).exclude(pk=getattr(record, "pk", None)).delete()
+    stale = report.memo.by_key(key)
+    if stale is not None and stale is not record:
+        stale.delete()
     record = record or SeedRecord(content_type=ContentType.objects.get_for_model(instance))
     record.key, record.object_id = key, instance.pk
     record.values, record.release = state, report.release
     record.save()
+    report.memo.put(record)
 
 
 def seed(
@@ -271,21 +318,22 @@ def seed(
     wanted = _wanted_state(model, key, values, sources, names)
     instance = model.objects.filter(**lookup).first()
     if instance is None:
-        seeded_before = SeedRecord.objects.filter(key=key).exists()
-        if not create or seeded_before or _deleted_by_staff(model, lookup):
+        seeded_before = report.memo.by_key(key) is not None
+        if not create or seeded_before or report.memo.deleted_by_staff(model, lookup):
             return None
         instance = model(**lookup)
         _apply(instance, key, values)
         _save(instance, LOADER_REASON)
         if is_sourced(model):
-            _write_sources(instance, sources)
+            _write_sources(instance, sources, new=True)
         _remember(report, key, instance, wanted, None)
         report.created.append(key)
         return instance
-    record = record_for(instance)
-    if untouched(instance, record):
+    record = report.memo.for_object(instance)
+    state = row_state(instance, {*names, *(record.values if record else ())})
+    if untouched(instance, record, state):
         latest = _latest_wins(instance, values)
-        if row_state(instance, names) != wanted or latest:
+        if any(state[name] != wanted[name] for name in names) or latest:
             _apply(instance, key, {n: v for n, v in values.items() if n not in LATEST_WINS})
             for name, value in latest.items():
                 setattr(instance, name, value)
@@ -299,7 +347,8 @@ def seed(
     if filled:
         _save(instance, f"{LOADER_REASON}: translations", update_fields=filled)
         report.filled.extend(f"{key}.{name}" for name in filled)
-    if row_state(instance, names) != wanted:
+        state = row_state(instance, names)
+    if any(state[name] != wanted[name] for name in names):
         report.kept.append(key)
     return instance
 
@@ -330,7 +379,7 @@ def _fill_translations(instance, key, values) -> list[str]:
 def retire(report: SeedReport, rows) -> None:
     """Remove the rows a new release no longer has, unless staff changed (or made) them."""
     for instance in rows:
-        record = record_for(instance)
+        record = report.memo.for_object(instance)
         label = record.key if record else f"{instance._meta.label}.{instance.pk}"
         if not untouched(instance, record):
             if record is not None:  # seeded, then changed by staff (rows they made: silent)
@@ -340,5 +389,6 @@ def retire(report: SeedReport, rows) -> None:
         instance._keep_modified = True
         instance.delete()
         if record is not None:
+            report.memo.drop(record)
             record.delete()
         report.removed.append(label)
