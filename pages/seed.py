@@ -10,7 +10,7 @@ from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, S
 DATA_FILE = Path(__file__).parent / "initial_data" / "content.ja.toml"
 
 SECTION_FIELDS = (
-    "title", "summary", "embed", "programme_ended_on", "ended_notice", "content_as_of",
+    "title", "summary", "task_label", "embed", "programme_ended_on", "ended_notice", "content_as_of",
     "last_reviewed", "review_note",
 )  # fmt: skip
 PART_MODELS = {
