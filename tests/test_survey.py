@@ -100,7 +100,7 @@ BAD_ANSWERS = {
     "query string": {**ANSWER, "page": "/?next=https://evil.example/"},
     "unknown choice": {**ANSWER, "useful": "very"},
     "choice of the other question": {**ANSWER, "findable": "yes"},
-    "neither question answered": {"page": "/", "comment": "コメントだけ"},
+    "no answer and no comment": {"page": "/", "comment": "  \n "},
     "comment too long": {**ANSWER, "comment": "あ" * 501},
     "null character": {**ANSWER, "comment": "a\x00b"},
 }

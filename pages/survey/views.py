@@ -74,8 +74,11 @@ def _page_link(page) -> str:
     return paths.localized(page) if page and paths.is_public_page(page) else ""
 
 
-def failure(request, status, errors, page=""):
-    """A 4xx answer: JSON for the script, a page in the visitor's language otherwise."""
+def failure(request, status, errors, page="", sent=None):
+    """A 4xx answer: JSON for the script, a page in the visitor's language otherwise.
+
+    ``sent``: what the visitor sent, shown again in the form (their comment is kept).
+    """
     errors = {field: [str(message) for message in messages] for field, messages in errors.items()}
     if wants_json(request):
         response = JsonResponse({"ok": False, "errors": errors}, status=status)
@@ -84,6 +87,7 @@ def failure(request, status, errors, page=""):
             "status": status,
             "messages_list": [m for messages in errors.values() for m in messages],
             "back_url": _page_link(page),
+            "survey_sent": sent if sent and _page_link(page) else None,
         }
         response = render(request, "survey/error.html", context, status=status)
     response["Cache-Control"] = "no-store"
@@ -126,7 +130,9 @@ def submit(request):
         # Answer as if accepted, so the bot learns nothing; store nothing.
         return success(request, "")
     if not form.is_valid():
-        return failure(request, 400, form.errors, page=form.cleaned_data.get("page", ""))
+        page = form.cleaned_data.get("page", "")
+        sent = {name: data.get(name, "") for name in ("useful", "findable", "comment")}
+        return failure(request, 400, form.errors, page=page, sent={**sent, "page": page})
     form.save(language=get_language())
     return success(request, form.cleaned_data["page"])
 
