@@ -136,7 +136,20 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
     actions = ("mark_reviewed",)
     readonly_fields = ("modified",)
     fieldsets = (
-        (None, {"fields": ("title", "summary", "task_label", "slug", "position", "embed", "inquiry_desk")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "summary",
+                    "task_label",
+                    "slug",
+                    "position",
+                    "embed",
+                    "inquiry_desk",
+                )
+            },
+        ),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
         (_("Programme end"), {"fields": ("programme_ended_on", "ended_notice")}),
         (

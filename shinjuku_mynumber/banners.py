@@ -20,9 +20,7 @@ TAG = "banner"
 def _upcoming():
     from .models import Banner
 
-    return page_cache.remember(
-        "banners-not-ended", [TAG], lambda: list(Banner.objects.not_ended())
-    )
+    return page_cache.remember("banners-not-ended", [TAG], lambda: list(Banner.objects.not_ended()))
 
 
 def upcoming_banners():

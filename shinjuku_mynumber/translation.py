@@ -10,5 +10,6 @@ from .models import Banner
 class BannerTranslation(TranslationOptions):
     fields = ("message",)
 
+
 # After translation, so each historical record keeps every language's text.
 track_history(Banner, app=__package__)
