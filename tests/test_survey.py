@@ -130,7 +130,7 @@ def test_bad_answer_is_refused_with_json_errors(client, content, data):
 
 def test_specific_messages(client, content):
     errors = post(client, {"page": "/"}, json_reply=True).json()["errors"]
-    assert errors == {"__all__": ["2つの質問のうち、少なくとも1つにお答えください。"]}
+    assert errors == {"__all__": ["質問にお答えいただくか、ご意見をご記入ください。"]}
     errors = post(client, {**ANSWER, "comment": "x" * 501}, json_reply=True).json()["errors"]
     assert list(errors) == ["comment"]
     assert "500" in errors["comment"][0]

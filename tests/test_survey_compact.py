@@ -63,3 +63,12 @@ def test_survey_on_pages_is_compact_markup(client, content):
     assert '<details class="survey-comment">' in survey
     assert "<summary>Comment (optional)</summary>" in survey
     assert survey.count('type="radio"') == 6
+
+
+def test_after_too_many_answers_the_typed_comment_is_kept(client, content, settings):
+    settings.SURVEY_RATE_LIMIT = "1/10m"
+    post(client, {"page": "/", "useful": "yes"})
+    response = post(client, {"page": "/sections/about/", "comment": "Still here"})
+
+    assert response.status_code == 429
+    assert "Still here</textarea>" in response.content.decode()
