@@ -67,12 +67,12 @@ def test_no_sideways_scrolling_at_320px_in_nepali_and_burmese(site, page):
     assert not problems, problems
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", [*LANGUAGES, "my", "es"])
 def test_survey_is_compact(site, page, language):
     page.set_viewport_size(PHONE)
     page.goto(f"{site.url}/{language}/sections/about/")
     height = page.locator("section.survey").evaluate("el => el.getBoundingClientRect().height")
-    assert height < PHONE["height"] * 0.6, height
+    assert height < PHONE["height"] * 0.65, height
     # The comment opens (no script needed: <details>), and the form still fits a screen.
     page.locator(".survey-comment summary").click()
     assert page.locator("#survey-comment").is_visible()
