@@ -15,28 +15,22 @@ def po_string(text: str) -> str:
 
 
 def fill(po_path: Path, msgid: str, msgstr: str) -> bool:
-    """Translate ``msgid``: an empty entry, or one makemessages guessed (fuzzy)."""
     source = po_path.read_text(encoding="utf-8")
     entries = source.split("\n\n")
     for index, entry in enumerate(entries):
-        match = re.search(r'^msgid ((?:".*"\n?)+)msgstr ((?:".*"\n?)+)$', entry, re.MULTILINE)
+        # An empty msgstr, or a fuzzy guess that makemessages carried over
+        # from a similar string (never right as it stands).
+        fuzzy = "#, fuzzy" in entry
+        pattern = r'^msgid ((?:".*"\n?)+)msgstr ' + (r'((?:".*"\n?)+)$' if fuzzy else r'""$')
+        match = re.search(pattern, entry, re.MULTILINE)
         if not match:
             continue
         lines = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))
         if json.loads('"' + "".join(lines) + '"') != msgid:
             continue
-        fuzzy = "#, fuzzy" in entry
-        if match.group(2).strip() != '""' and not fuzzy:
-            return False
-        # A fuzzy guess goes, with the earlier msgid it was guessed from.
-        kept = [
-            line
-            for line in entry[: match.start()].splitlines()
-            if not line.startswith("#|") and line != "#, fuzzy"
-        ]
-        kept = [line.replace("#, fuzzy, ", "#, ") for line in kept]
-        head = "\n".join(kept) + ("\n" if kept else "")
-        entries[index] = head + f"msgid {match.group(1)}msgstr {po_string(msgstr)}"
+        entry = entry.replace("#, fuzzy\n", "")
+        entry = "\n".join(line for line in entry.split("\n") if not line.startswith("#|"))
+        entries[index] = entry[: entry.rindex("msgstr ")] + f"msgstr {po_string(msgstr)}"
         po_path.write_text("\n\n".join(entries), encoding="utf-8")
         return True
     return False

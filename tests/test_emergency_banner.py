@@ -25,9 +25,7 @@ MESSAGE_EN = "Because of the typhoon, the help desks are closed today."
 
 
 def s_maxage(response) -> int:
-    parts = dict(
-        part.strip().partition("=")[::2] for part in response["Cache-Control"].split(",")
-    )
+    parts = dict(part.strip().partition("=")[::2] for part in response["Cache-Control"].split(","))
     return int(parts["s-maxage"])
 
 

@@ -32,5 +32,6 @@ def survey_form(context):
         ],
         "comment": sent.get("comment", ""),
         "comment_max_length": COMMENT_MAX_LENGTH,
+        "comment_retention_days": settings.SURVEY_COMMENT_RETENTION_DAYS,
         "opinion_form_url": settings.WARD_OPINION_FORM_URL,
     }
