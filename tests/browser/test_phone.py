@@ -1,4 +1,4 @@
-"""On a 360×740 phone, in Japanese, English and Nepali: help is on the first
+"""On a 360 x 740 phone, in Japanese, English and Nepali: help is on the first
 screen, hours tables never cut a word or a time, nothing scrolls sideways at
 320 px, the survey is compact, and Chinese is drawn with Chinese faces."""
 
