@@ -46,8 +46,8 @@ def test_task_list_names_what_residents_come_to_do(client, content):
     html = client.get("/en/").content.decode()
     tasks = html[position(html, 'class="tasks"') : position(html, 'id="topics"')]
     assert (
-        '<a href="/en/sections/health-insurance/">Use the card as your health insurance card</a>'
-        in tasks
+        '<a href="/en/sections/health-insurance/">'
+        "See a doctor with your My Number health insurance card</a>" in tasks
     )
     # Only sections with a task label are tasks.
     assert "/en/sections/privacy/" not in tasks
