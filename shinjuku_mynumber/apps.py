@@ -6,4 +6,10 @@ class SiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Every app's translated fields are registered by now (modeltranslation is first).
+        from . import (
+            signals,  # noqa: F401
+            stale_translations,
+        )
+
+        stale_translations.connect()

@@ -1,7 +1,6 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -13,10 +12,14 @@ def _clear_cache():
 
 @pytest.fixture(autouse=True)
 def _default_language():
-    """A request to /en/ leaves English active in the thread: tests that
-    reverse() URLs must not depend on which test ran before them."""
+    """Each test starts in Japanese: the test client's last request leaves its
+    language active, and `reverse()` would carry it into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
     yield
-    translation.deactivate()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
