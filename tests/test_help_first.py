@@ -36,7 +36,7 @@ def test_home_opens_with_help_now_then_tasks_then_the_explanation(client, conten
     # Help in person: the main support desk with its status now, and the list.
     help_block = main[help_now:tasks]
     assert f'href="/{language}/locations/"' in help_block
-    assert f'href="/{language}/locations/honcho-desk/"' in help_block
+    assert re.search(rf'href="/{language}/locations/[a-z0-9-]+/"', help_block)
     assert help_block.count('class="status status-') >= 3  # the desk and two call centres
     assert f'href="/{language}/contact/"' in help_block
     assert 'href="tel:' in help_block
@@ -119,10 +119,11 @@ def test_survey_rate_limit_page_leads_to_help(client, content, settings):
 
 
 def test_location_page_can_be_acted_on(client, content):
-    Location.objects.filter(slug="honcho-desk").update(
+    desk = Location.objects.published().first()
+    Location.objects.filter(pk=desk.pk).update(
         latitude="35.693840", longitude="139.703549", phone="03-3209-1111"
     )
-    html = client.get("/en/locations/honcho-desk/").content.decode()
+    html = client.get(f"/en/locations/{desk.slug}/").content.decode()
     assert (
         'href="https://www.openstreetmap.org/?mlat=35.693840&amp;mlon=139.703549'
         '#map=18/35.693840/139.703549"' in html
