@@ -164,7 +164,20 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
     # From the English title: a Japanese title has no letters a URL slug keeps.
     prepopulated_fields = {"slug": ("title_en",)}
     fieldsets = (
-        (None, {"fields": ("title", "summary", "slug", "position", "embed", "inquiry_desk")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "summary",
+                    "task_label",
+                    "slug",
+                    "position",
+                    "embed",
+                    "inquiry_desk",
+                )
+            },
+        ),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
         (_("Programme end"), {"fields": ("programme_ended_on", "ended_notice")}),
         (

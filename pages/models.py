@@ -51,6 +51,16 @@ class Section(Sourced, Publishable):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
+    task_label = models.CharField(
+        _("task label"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "What a resident comes to do, in plain words (for example 'Use the card as a "
+            "health insurance card'). Sections with a task label are listed first on the "
+            "home page and end with where to get help."
+        ),
+    )
     position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
     embed = models.CharField(
         _("also show"), max_length=20, choices=Embed.choices, default=Embed.NONE, blank=True

@@ -7,6 +7,9 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         # Every app's translated fields are registered by now (modeltranslation is first).
-        from . import stale_translations
+        from . import (
+            signals,  # noqa: F401
+            stale_translations,
+        )
 
         stale_translations.connect()

@@ -36,6 +36,8 @@ ROLES: dict[str, list[str]] = {
         *_EDITING,
         "pages.publish_section",
         "pages.publish_notice",
+        # The emergency banner on every page.
+        "shinjuku_mynumber.*",
         "survey.view_comments",
         "survey.export_feedback",
     ],

@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
+                "shinjuku_mynumber.context_processors.site_banners",
             ],
         },
     },
@@ -174,6 +175,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# One date style per language: shinjuku_mynumber/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["shinjuku_mynumber.formats"]
 USE_TZ = True
 TIME_ZONE = "Asia/Tokyo"
 

@@ -100,7 +100,7 @@ BAD_ANSWERS = {
     "query string": {**ANSWER, "page": "/?next=https://evil.example/"},
     "unknown choice": {**ANSWER, "useful": "very"},
     "choice of the other question": {**ANSWER, "findable": "yes"},
-    "neither question answered": {"page": "/", "comment": "コメントだけ"},
+    "no answer and no comment": {"page": "/", "comment": "  \n "},
     "comment too long": {**ANSWER, "comment": "あ" * 501},
     "null character": {**ANSWER, "comment": "a\x00b"},
 }
@@ -130,7 +130,7 @@ def test_bad_answer_is_refused_with_json_errors(client, content, data):
 
 def test_specific_messages(client, content):
     errors = post(client, {"page": "/"}, json_reply=True).json()["errors"]
-    assert errors == {"__all__": ["2つの質問のうち、少なくとも1つにお答えください。"]}
+    assert errors == {"__all__": ["質問にお答えいただくか、ご意見をご記入ください。"]}
     errors = post(client, {**ANSWER, "comment": "x" * 501}, json_reply=True).json()["errors"]
     assert list(errors) == ["comment"]
     assert "500" in errors["comment"][0]
@@ -310,14 +310,14 @@ def test_survey_form_is_accessible_and_has_no_inline_script(client, content):
         )
     ]
 
-    assert survey.count("<fieldset>") == 2
+    assert survey.count("<fieldset") == 2
     assert survey.count("<legend>") == 2
     assert "Was the information on this page useful?" in survey
     assert "Was this page easy to find?" in survey
     radio_ids = re.findall(r'<input type="radio" id="([^"]+)"', survey)
     assert len(radio_ids) == 6
     for radio_id in [*radio_ids, "survey-comment"]:
-        assert f'<label for="{radio_id}">' in survey
+        assert f'<label for="{radio_id}"' in survey
     assert 'maxlength="500"' in survey
     assert 'aria-describedby="survey-comment-hint"' in survey
     assert "personal information" in survey

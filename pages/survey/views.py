@@ -74,8 +74,11 @@ def _page_link(page) -> str:
     return paths.localized(page) if page and paths.is_public_page(page) else ""
 
 
-def failure(request, status, errors, page=""):
-    """A 4xx answer: JSON for the script, a page in the visitor's language otherwise."""
+def failure(request, status, errors, page="", sent=None):
+    """A 4xx answer: JSON for the script, a page in the visitor's language otherwise.
+
+    ``sent``: what the visitor sent, shown again in the form (their comment is kept).
+    """
     errors = {field: [str(message) for message in messages] for field, messages in errors.items()}
     if wants_json(request):
         response = JsonResponse({"ok": False, "errors": errors}, status=status)
@@ -84,6 +87,7 @@ def failure(request, status, errors, page=""):
             "status": status,
             "messages_list": [m for messages in errors.values() for m in messages],
             "back_url": _page_link(page),
+            "survey_sent": sent or None,
         }
         response = render(request, "survey/error.html", context, status=status)
     response["Cache-Control"] = "no-store"
@@ -99,6 +103,19 @@ def success(request, page):
     return HttpResponseRedirect(url, status=303)
 
 
+def what_was_sent(request) -> dict:
+    """The answer as posted, to show again after an error (no JavaScript): {} if unreadable."""
+    try:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+            return {}
+        data = request.POST
+    except (ValueError, MultiPartParserError, SuspiciousOperation, BadRequest, UnicodeDecodeError):
+        return {}
+    sent = {name: data.get(name, "") for name in ("page", "useful", "findable", "comment")}
+    # Only for one of our pages: the form is shown again only there.
+    return sent if paths.is_public_page(sent["page"]) else {}
+
+
 @never_cache
 @csrf_exempt
 @require_POST
@@ -107,7 +124,10 @@ def submit(request):
         return failure(request, 403, {"__all__": [MESSAGES["cross_site"]]})
     if ratelimit.is_limited(request, "survey", settings.SURVEY_RATE_LIMIT):
         _limit, period = ratelimit.parse_rate(settings.SURVEY_RATE_LIMIT)
-        response = failure(request, 429, {"__all__": [MESSAGES["too_many"]]})
+        sent = what_was_sent(request)
+        response = failure(
+            request, 429, {"__all__": [MESSAGES["too_many"]]}, page=sent.get("page"), sent=sent
+        )
         response["Retry-After"] = str(period)
         return response
     try:
@@ -126,7 +146,8 @@ def submit(request):
         # Answer as if accepted, so the bot learns nothing; store nothing.
         return success(request, "")
     if not form.is_valid():
-        return failure(request, 400, form.errors, page=form.cleaned_data.get("page", ""))
+        sent = what_was_sent(request)
+        return failure(request, 400, form.errors, page=sent.get("page"), sent=sent)
     form.save(language=get_language())
     return success(request, form.cleaned_data["page"])
 
