@@ -22,7 +22,7 @@ from django.utils import translation
 
 from contacts.models import CallCentre
 from facilities.models import Location
-from pages.models import Section
+from pages.models import Block, Section
 from shinjuku_mynumber import views
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +103,17 @@ def test_every_public_page_is_valid_html(client, content, tmp_path):
             path.write_bytes(response.content)
             pages[path] = url
     assert len(pages) >= len(LANGUAGES) * 12
+    # A translation the Japanese has moved on from carries a notice.
+    block = Block.objects.filter(section__slug="about", kind=Block.Kind.PARAGRAPH).first()
+    block.text_ja = "<p>新しい日本語の説明です。</p>"
+    block.save()
+    for language in LANGUAGES[1:]:
+        url = f"/{language}/sections/about/"
+        response = client.get(url)
+        assert "callout-outdated" in response.content.decode(), url
+        path = tmp_path / f"{language}_outdated_about.html"
+        path.write_bytes(response.content)
+        pages[path] = f"{url} (translation outdated)"
     # A page known to be invalid proves the checker really checked.
     canary = tmp_path / "canary.html"
     canary.write_text('<!doctype html><html lang="en"><title>x</title><p><div></p></html>')
