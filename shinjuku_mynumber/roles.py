@@ -84,3 +84,11 @@ def sync_after_migrate(sender, apps=global_apps, using=DEFAULT_DB_ALIAS, **kwarg
     with_models = [c for c in global_apps.get_app_configs() if c.models_module is not None]
     if with_models and sender.label == with_models[-1].label:
         sync_groups(apps, using)
+
+
+def requires_second_factor(user) -> bool:
+    """Superusers and Publishers (who put content in front of residents) must
+    sign in with a second factor; Content editors may add one."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name=PUBLISHERS).exists()
