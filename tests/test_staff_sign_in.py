@@ -32,9 +32,7 @@ def sign_in(client, username, password=PASSWORD, code="", **extra):
     return client.post(LOGIN, data, **extra)
 
 
-def test_lockout_behind_one_proxy_counts_the_client_address_from_x_forwarded_for(
-    client, settings
-):
+def test_lockout_behind_one_proxy_counts_the_client_address_from_x_forwarded_for(client, settings):
     settings.PROXY_COUNT = 1
     make_staff("suzuki")
     attacker = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
