@@ -75,7 +75,7 @@ def test_comment_is_redacted_before_it_is_stored(client, content):
     assert post(client, {**ANSWER, "comment": comment}).status_code == 303
     stored = PageFeedback.objects.get().comment
     assert stored == (
-        f"番号は{PLACEHOLDER}、電話は{PLACEHOLDER}、メールは{PLACEHOLDER}です。123456789012"
+        f"番号は{PLACEHOLDER}、電話は{PLACEHOLDER}、メールは{PLACEHOLDER}です。{PLACEHOLDER}"
     )
 
 
