@@ -297,7 +297,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_BROWSER_MAX_AGE = 60
 # Pages that show "open now" must never be staler than this.
 OPEN_STATUS_MAX_AGE = 60
-SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", "10/10m")
+# Stored answers per client address (many people may share one: a ward
+# Wi-Fi, a carrier NAT), and per address and page.
+SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", "120/10m")
+SURVEY_PAGE_RATE_LIMIT = os.environ.get("SURVEY_PAGE_RATE_LIMIT", "20/10m")
 WARD_OPINION_FORM_URL = "https://www.city.shinjuku.lg.jp/kusei/"
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 

@@ -261,6 +261,45 @@ def test_rate_limit_per_address(client, content):
     assert refused.json()["ok"] is False
 
 
+@override_settings(SURVEY_RATE_LIMIT="3/10m")
+def test_rate_limit_counts_only_stored_answers(client, content):
+    """Ten bad posts from a shared address must not lock the office out."""
+    office = {"REMOTE_ADDR": "198.51.100.7"}
+    for _ in range(10):
+        assert post(client, {**ANSWER, "useful": "", "findable": ""}, **office).status_code == 400
+        assert post(client, {**ANSWER, "website": "spam"}, **office).status_code == 303
+    for _ in range(3):
+        assert post(client, **office).status_code == 303
+    assert PageFeedback.objects.count() == 3
+    assert post(client, **office).status_code == 429
+    assert PageFeedback.objects.count() == 3
+
+
+@override_settings(SURVEY_RATE_LIMIT="10/10m", SURVEY_PAGE_RATE_LIMIT="2/10m")
+def test_rate_limit_per_address_and_page_and_overall(client, content):
+    address = {"REMOTE_ADDR": "198.51.100.7"}
+    assert post(client, **address).status_code == 303
+    assert post(client, **address).status_code == 303
+    assert post(client, **address).status_code == 429  # this page, from this address
+    home = {**ANSWER, "page": "/"}
+    assert post(client, home, **address).status_code == 303  # another page still answers
+    assert post(client, REMOTE_ADDR="198.51.100.8").status_code == 303
+
+
+@override_settings(SURVEY_RATE_LIMIT="2/10m", PROXY_COUNT=1)
+def test_rate_limit_behind_a_proxy_counts_the_client_not_the_proxy(client, content):
+    def via_proxy(forwarded):
+        return post(client, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert via_proxy("198.51.100.7").status_code == 303
+    assert via_proxy("198.51.100.7").status_code == 303
+    # Rotating a forged X-Forwarded-For in front of the proxy's entry buys nothing.
+    for n in range(5):
+        assert via_proxy(f"192.0.2.{n}, 198.51.100.7").status_code == 429
+    # Other visitors behind the same proxy have their own allowance.
+    assert via_proxy("198.51.100.8").status_code == 303
+
+
 @override_settings(SURVEY_RATE_LIMIT="2/10m")
 def test_rate_limit_counts_ipv6_per_network(client, content):
     assert post(client, REMOTE_ADDR="2001:db8::1").status_code == 303

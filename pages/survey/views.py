@@ -3,8 +3,10 @@
 Public pages are cached and served without cookies, so the form carries no
 CSRF token. The endpoint protects itself instead: the request must come from
 one of the site's own pages (Origin, or failing that Referer), each client
-address may answer only so often (SURVEY_RATE_LIMIT, counted in the cache),
-and a honeypot field catches simple bots.
+address may answer only so often (SURVEY_RATE_LIMIT per address, sized for
+many people behind one address, and SURVEY_PAGE_RATE_LIMIT per address and
+page; counted in the cache, and only for answers that are stored), and a
+honeypot field catches simple bots.
 """
 
 from urllib.parse import urlencode, urlsplit
@@ -105,11 +107,6 @@ def success(request, page):
 def submit(request):
     if not is_same_site(request):
         return failure(request, 403, {"__all__": [MESSAGES["cross_site"]]})
-    if ratelimit.is_limited(request, "survey", settings.SURVEY_RATE_LIMIT):
-        _limit, period = ratelimit.parse_rate(settings.SURVEY_RATE_LIMIT)
-        response = failure(request, 429, {"__all__": [MESSAGES["too_many"]]})
-        response["Retry-After"] = str(period)
-        return response
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -127,8 +124,21 @@ def submit(request):
         return success(request, "")
     if not form.is_valid():
         return failure(request, 400, form.errors, page=form.cleaned_data.get("page", ""))
+    page = form.cleaned_data["page"]
+    limits = [
+        ("survey", settings.SURVEY_RATE_LIMIT, ""),
+        ("survey-page", settings.SURVEY_PAGE_RATE_LIMIT, page),
+    ]
+    for scope, rate, extra in limits:
+        if ratelimit.is_limited(request, scope, rate, extra):
+            _limit, period = ratelimit.parse_rate(rate)
+            response = failure(request, 429, {"__all__": [MESSAGES["too_many"]]}, page=page)
+            response["Retry-After"] = str(period)
+            return response
     form.save(language=get_language())
-    return success(request, form.cleaned_data["page"])
+    for scope, rate, extra in limits:
+        ratelimit.count(request, scope, rate, extra)
+    return success(request, page)
 
 
 @never_cache
