@@ -425,3 +425,25 @@ def test_concurrent_answers_are_never_lost(content):
     assert errors == []
     assert PageFeedback.objects.count() == threads * per_thread
     assert PageFeedback.objects.values("comment").distinct().count() == threads * per_thread
+
+
+# A name Python knows as a codec but not as a text encoding ends in LookupError.
+@pytest.mark.parametrize("charset", ["rot13", "base64", "hex", "zlib"])
+def test_multipart_post_with_an_unknown_charset_is_a_400(client, content, charset):
+    body = (
+        b"--BOUNDARY\r\n"
+        b'Content-Disposition: form-data; name="page"\r\n'
+        b"Content-Type: text/plain\r\n\r\n"
+        b"/sections/privacy/\r\n"
+        b"--BOUNDARY\r\n"
+        b'Content-Disposition: form-data; name="useful"\r\n\r\n'
+        b"yes\r\n"
+        b"--BOUNDARY--\r\n"
+    )
+    content_type = f"multipart/form-data; boundary=BOUNDARY; charset={charset}"
+    # generic(): post() would itself try to encode the body in that charset.
+    response = client.generic(
+        "POST", "/ja/survey/", body, content_type=content_type, HTTP_ORIGIN=ORIGIN
+    )
+    assert response.status_code == 400
+    assert PageFeedback.objects.count() == 0

@@ -115,7 +115,8 @@ def submit(request):
         return failure(request, 400, {"__all__": [MESSAGES["too_large"]]})
     try:
         data = request.POST
-    except (MultiPartParserError, SuspiciousOperation, BadRequest, UnicodeDecodeError):
+    except (MultiPartParserError, SuspiciousOperation, BadRequest, UnicodeDecodeError, LookupError):
+        # LookupError: a charset Python does not know, in the body or its Content-Type.
         return failure(request, 400, {"__all__": [MESSAGES["malformed"]]})
 
     form = SurveyForm(data)
