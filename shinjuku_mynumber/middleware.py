@@ -118,3 +118,27 @@ class RequestBodyLimitMiddleware:
         if path.startswith("/admin/") and not path.startswith("/admin/login/"):
             return settings.REQUEST_MAX_BYTES
         return settings.PUBLIC_REQUEST_MAX_BYTES
+
+
+class StorageFullMiddleware:
+    """A full disk while saving an upload: a clear page, not a 500.
+
+    The admin saves inside a transaction, so the database is left as it was;
+    the storage has removed the partial file (storage.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.template.response import TemplateResponse
+
+        from .storage import StorageFull
+
+        if not isinstance(exception, StorageFull):
+            return None
+        response = TemplateResponse(request, "admin/storage_full.html", status=507)
+        return response.render()

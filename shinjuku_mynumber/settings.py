@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "shinjuku_mynumber.middleware.DatabaseUnavailableMiddleware",
+    "shinjuku_mynumber.middleware.StorageFullMiddleware",
     # axes must be last: it turns a locked-out login into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -222,7 +223,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded documents; a full disk leaves no partial file (storage.py).
+    "default": {"BACKEND": "shinjuku_mynumber.storage.DocumentStorage"},
     "staticfiles": {
         "BACKEND": os.environ.get(
             "STATICFILES_BACKEND",
@@ -239,7 +241,7 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 # (RequestBodyLimitMiddleware; nginx's client_max_body_size says the same).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024  # also in Document.file's help text
 REQUEST_MAX_BYTES = DOCUMENT_MAX_BYTES + 1024 * 1024
 # Bodies outside the admin's edit forms (the sign-in form, the survey) are small.
 PUBLIC_REQUEST_MAX_BYTES = 64 * 1024
