@@ -307,7 +307,9 @@ class Document(SectionPart):
     def href(self):
         """The address to link to; "" for an address that is not safe to show."""
         if self.file:
-            return self.file.url
+            # Served by the app (pages/documents.py), whatever the storage:
+            # never a public bucket URL.
+            return reverse("document", args=[self.file.name])
         return self.url if is_web_url(self.url) or is_site_path(self.url) else ""
 
     @property

@@ -139,7 +139,7 @@ def test_documents_are_served_by_gunicorn_with_debug_off(gunicorn_server, settin
     (tmp_path / "documents" / "stray.pdf").write_bytes(PDF)  # stored, but no document
     base = gunicorn_server(workers=1, threads=2, MEDIA_ROOT=str(tmp_path))
 
-    with urllib.request.urlopen(base + document.file.url, timeout=10) as response:
+    with urllib.request.urlopen(base + document.href, timeout=10) as response:
         assert response.status == 200
         assert response.read() == PDF
         headers = response.headers
@@ -151,7 +151,7 @@ def test_documents_are_served_by_gunicorn_with_debug_off(gunicorn_server, settin
     assert "sandbox" in headers["Content-Security-Policy"]
     assert "Set-Cookie" not in headers
 
-    with urllib.request.urlopen(base + sheet.file.url, timeout=10) as response:
+    with urllib.request.urlopen(base + sheet.href, timeout=10) as response:
         assert response.headers["Content-Disposition"].startswith("attachment;")
         assert "spreadsheetml" in response.headers["Content-Type"]
     for missing in ("/media/documents/stray.pdf", "/media/../pyproject.toml", "/media/nothing.pdf"):
