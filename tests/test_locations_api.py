@@ -114,7 +114,7 @@ def test_only_get(client, content):
 def test_moments_at_the_ends_of_the_calendar_are_a_400(client, content, at):
     response = client.get("/api/v1/locations", {"at": at})
     assert response.status_code == 400
-    assert "between the years 1900 and 2999" in response.json()["error"]
+    assert "1900" in response.json()["error"] and "2999" in response.json()["error"]
 
 
 def test_moments_inside_the_range_still_answer(client, content):
