@@ -7,6 +7,12 @@ class SiteConfig(AppConfig):
     name = "shinjuku_mynumber"
     verbose_name = "Site"
 
+    def ready(self):
+        # Every app's translated fields are registered by now (modeltranslation is first).
+        from . import stale_translations
+
+        stale_translations.connect()
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with our site: sign-in with a second factor for staff."""

@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "simple_history",
+    "reversion",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -89,7 +89,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     "shinjuku_mynumber.middleware.DatabaseUnavailableMiddleware",
     "shinjuku_mynumber.middleware.StorageFullMiddleware",
     # axes must be last: it turns a locked-out login into its response.
