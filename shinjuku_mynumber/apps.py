@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class SiteConfig(AppConfig):
+    default = True
     name = "shinjuku_mynumber"
     verbose_name = "Site"
 
@@ -13,3 +15,10 @@ class SiteConfig(AppConfig):
         )
 
         stale_translations.connect()
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with our site: sign-in with a second factor for staff."""
+
+    default = False
+    default_site = "shinjuku_mynumber.admin_site.StaffAdminSite"

@@ -3,8 +3,10 @@
 Public pages are cached and served without cookies, so the form carries no
 CSRF token. The endpoint protects itself instead: the request must come from
 one of the site's own pages (Origin, or failing that Referer), each client
-address may answer only so often (SURVEY_RATE_LIMIT, counted in the cache),
-and a honeypot field catches simple bots.
+address may answer only so often (SURVEY_RATE_LIMIT per address, sized for
+many people behind one address, and SURVEY_PAGE_RATE_LIMIT per address and
+page; counted in the cache, and only for answers that are stored), and a
+honeypot field catches simple bots.
 """
 
 from urllib.parse import urlencode, urlsplit
@@ -122,14 +124,6 @@ def what_was_sent(request) -> dict:
 def submit(request):
     if not is_same_site(request):
         return failure(request, 403, {"__all__": [MESSAGES["cross_site"]]})
-    if ratelimit.is_limited(request, "survey", settings.SURVEY_RATE_LIMIT):
-        _limit, period = ratelimit.parse_rate(settings.SURVEY_RATE_LIMIT)
-        sent = what_was_sent(request)
-        response = failure(
-            request, 429, {"__all__": [MESSAGES["too_many"]]}, page=sent.get("page"), sent=sent
-        )
-        response["Retry-After"] = str(period)
-        return response
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -138,7 +132,8 @@ def submit(request):
         return failure(request, 400, {"__all__": [MESSAGES["too_large"]]})
     try:
         data = request.POST
-    except (MultiPartParserError, SuspiciousOperation, BadRequest, UnicodeDecodeError):
+    except (MultiPartParserError, SuspiciousOperation, BadRequest, UnicodeDecodeError, LookupError):
+        # LookupError: a charset Python does not know, in the body or its Content-Type.
         return failure(request, 400, {"__all__": [MESSAGES["malformed"]]})
 
     form = SurveyForm(data)
@@ -148,8 +143,24 @@ def submit(request):
     if not form.is_valid():
         sent = what_was_sent(request)
         return failure(request, 400, form.errors, page=sent.get("page"), sent=sent)
+    page = form.cleaned_data["page"]
+    limits = [
+        ("survey", settings.SURVEY_RATE_LIMIT, ""),
+        ("survey-page", settings.SURVEY_PAGE_RATE_LIMIT, page),
+    ]
+    for scope, rate, extra in limits:
+        if ratelimit.is_limited(request, scope, rate, extra):
+            _limit, period = ratelimit.parse_rate(rate)
+            sent = what_was_sent(request)
+            response = failure(
+                request, 429, {"__all__": [MESSAGES["too_many"]]}, page=page, sent=sent
+            )
+            response["Retry-After"] = str(period)
+            return response
     form.save(language=get_language())
-    return success(request, form.cleaned_data["page"])
+    for scope, rate, extra in limits:
+        ratelimit.count(request, scope, rate, extra)
+    return success(request, page)
 
 
 @never_cache
