@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from pages.views import ContentPageMixin
+from shinjuku_mynumber.absolute_urls import absolute_url, site_url
 from shinjuku_mynumber.page_cache import public_page
 
 from . import hours, opendata
@@ -85,7 +86,7 @@ class LocationDetailView(ContentPageMixin, TemplateView):
             raise Http404
         closures = list(YearlyClosure.objects.all())
         attach_status([location], closures=closures)
-        data = opendata.json_ld(location, closures, self.request.build_absolute_uri(), today)
+        data = opendata.json_ld(location, closures, absolute_url(self.request), today)
         context.update(
             location=location,
             closures=closures if location.observes_yearly_closures else [],
@@ -124,8 +125,8 @@ def parse_moment(raw: str) -> datetime.datetime:
     return value
 
 
-@public_page(["locations"], timeout=settings.OPEN_STATUS_MAX_AGE)
-@require_GET
+@public_page(["locations"], timeout=settings.OPEN_STATUS_MAX_AGE, query=["at"])
+@require_safe
 def api_locations(request):
     moment = timezone.now()
     if "at" in request.GET:
@@ -144,11 +145,14 @@ def api_locations(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    # The data is the ward's Japanese text, whatever the client's languages
+    # (LocaleMiddleware would otherwise name the first requester's).
+    response["Content-Language"] = "ja"
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-@require_GET
+@require_safe
 def locations_csv(request):
     """公共施設一覧 (the government's recommended dataset layout), UTF-8 with BOM."""
     locations = Location.objects.published().with_details()
@@ -160,7 +164,7 @@ def locations_csv(request):
     response.write("\ufeff")
     writer = csv.writer(response, lineterminator="\r\n")
     writer.writerow(opendata.CSV_HEADER)
-    base = opendata.site_url(request)
+    base = site_url(request)
     for number, location in enumerate(locations, start=1):
         writer.writerow(opendata.csv_row(number, location, closures, base))
     return response

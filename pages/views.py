@@ -6,13 +6,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from contacts.models import InquiryDesk
 from shinjuku_mynumber import page_cache
-from shinjuku_mynumber.page_cache import public_page
 from shinjuku_mynumber.translated import localized
 
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
@@ -50,25 +48,8 @@ def with_parts(sections):
     )
 
 
-def published_section_slugs() -> frozenset[str]:
-    return page_cache.remember(
-        "published-section-slugs",
-        ["nav"],
-        lambda: frozenset(Section.objects.published().values_list("slug", flat=True)),
-    )
-
-
-def site_default_desk():
-    return page_cache.remember("site-default-desk", ["desk"], InquiryDesk.objects.site_default)
-
-
 class ContentPageMixin:
-    """Context every public page shares: the section list and the inquiry desk.
-
-    Lists are lazy (built on first use): the templates read them inside
-    fragments cached by content version, so a render whose fragments are warm
-    does not even build their queries.
-    """
+    """Context every public page shares: the section list and the inquiry desk."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -76,7 +57,7 @@ class ContentPageMixin:
             lambda: list(localized(Section.objects.published()))
         )
         if "inquiry_desk" not in context:
-            context["inquiry_desk"] = site_default_desk()
+            context["inquiry_desk"] = InquiryDesk.objects.site_default()
         return context
 
 
@@ -89,11 +70,9 @@ class HomeView(ContentPageMixin, TemplateView):
         context["notices"] = SimpleLazyObject(
             lambda: list(Notice.objects.published().select_related("section"))
         )
-        context["last_updated"] = page_cache.remember(
-            "home-last-updated",
-            ["nav"],
-            lambda: Section.objects.published().aggregate(last=Max("modified"))["last"],
-        )
+        context["last_updated"] = Section.objects.published().aggregate(last=Max("modified"))[
+            "last"
+        ]
         return context
 
     def render_to_response(self, context, **kwargs):
@@ -109,15 +88,8 @@ class SectionView(ContentPageMixin, TemplateView):
         slug = self.kwargs["slug"]
         if self.preview:
             return get_object_or_404(with_parts(Section.objects.all()), slug=slug)
-        # Unknown slugs are answered without a query and leave nothing in the cache.
-        if slug not in published_section_slugs():
-            raise Http404
-        section = page_cache.remember(
-            f"section-page|{slug}|{get_language()}",
-            section_tags(self.request, slug),
-            lambda: with_parts(Section.objects.published()).filter(slug=slug).first(),
-        )
-        if section is None:  # unpublished a moment ago
+        section = with_parts(Section.objects.published()).filter(slug=slug).first()
+        if section is None:
             raise Http404
         return section
 
@@ -152,13 +124,13 @@ class SectionView(ContentPageMixin, TemplateView):
         if context["section"].embed:
             # It shows "open now": never cache it for longer than a minute, and
             # let an edit of what it embeds refresh it.
-            response.cache_timeout = settings.OPEN_STATUS_MAX_AGE
-            response.cache_tags = [context["section"].embed]
+            page_cache.limit_lifetime(response, settings.OPEN_STATUS_MAX_AGE)
+            page_cache.add_tags(response, context["section"].embed)
         return with_last_modified(response, context["last_updated"])
 
 
-home = public_page(["nav", "desk", "notices"])(HomeView.as_view())
-section = public_page(section_tags)(SectionView.as_view())
+home = page_cache.public_page(["nav", "desk", "notices"])(HomeView.as_view())
+section = page_cache.public_page(section_tags)(SectionView.as_view())
 
 # Staff see a section as it will look, draft or not; never cached anywhere.
 preview_section = never_cache(
