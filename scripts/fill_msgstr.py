@@ -18,14 +18,19 @@ def fill(po_path: Path, msgid: str, msgstr: str) -> bool:
     source = po_path.read_text(encoding="utf-8")
     entries = source.split("\n\n")
     for index, entry in enumerate(entries):
-        match = re.search(r'^msgid ((?:".*"\n?)+)msgstr ""$', entry, re.MULTILINE)
+        # An empty msgstr, or a fuzzy guess that makemessages carried over
+        # from a similar string (never right as it stands).
+        fuzzy = "#, fuzzy" in entry
+        pattern = r'^msgid ((?:".*"\n?)+)msgstr ' + (r'((?:".*"\n?)+)$' if fuzzy else r'""$')
+        match = re.search(pattern, entry, re.MULTILINE)
         if not match:
             continue
         lines = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))
         if json.loads('"' + "".join(lines) + '"') != msgid:
             continue
         entry = entry.replace("#, fuzzy\n", "")
-        entries[index] = entry[: entry.rindex('msgstr ""')] + f"msgstr {po_string(msgstr)}"
+        entry = "\n".join(line for line in entry.split("\n") if not line.startswith("#|"))
+        entries[index] = entry[: entry.rindex("msgstr ")] + f"msgstr {po_string(msgstr)}"
         po_path.write_text("\n\n".join(entries), encoding="utf-8")
         return True
     return False

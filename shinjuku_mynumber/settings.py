@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "simple_history",
     "axes",
+    "dbbackup",
     "shinjuku_mynumber",
     "contacts",
     "facilities",
@@ -221,8 +222,39 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded documents. Several app containers must see the same files, and a
+# container replaced at a deploy must not take them along: production keeps
+# them in S3-compatible object storage (STORAGE_BUCKET, see README "Documents
+# and backups"). A first run without it keeps them in MEDIA_ROOT.
+STORAGE_BUCKET = os.environ.get("STORAGE_BUCKET", "")
+if STORAGE_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": STORAGE_BUCKET,
+            # Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+            "endpoint_url": os.environ.get("STORAGE_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("STORAGE_REGION") or None,
+            "location": os.environ.get("STORAGE_PREFIX", "media"),
+            # Documents are served by the app (with safe headers), never from
+            # public bucket URLs; a second upload of one name never replaces the first.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Backups (manage.py dbbackup / mediabackup; make backup): a folder that is
+# itself copied off the machine (BACKUP_DIR).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+DBBACKUP_SEND_EMAIL = False  # a failed backup fails its job; there is no mail server
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BACKUP_DIR},
+    },
     "staticfiles": {
         "BACKEND": os.environ.get(
             "STATICFILES_BACKEND",
@@ -284,6 +316,9 @@ PAGE_BROWSER_MAX_AGE = 60
 # Pages that show "open now" must never be staler than this.
 OPEN_STATUS_MAX_AGE = 60
 SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", "10/10m")
+# Survey comments are deleted this many days after they were written (the
+# answers stay, as counts): `manage.py expire_survey_comments`, run daily.
+SURVEY_COMMENT_RETENTION_DAYS = int(os.environ.get("SURVEY_COMMENT_RETENTION_DAYS", "180"))
 WARD_OPINION_FORM_URL = "https://www.city.shinjuku.lg.jp/kusei/"
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 

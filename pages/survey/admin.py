@@ -5,18 +5,22 @@ Permissions (PageFeedback.Meta.permissions):
 - survey.view_results     the results page
 - survey.view_comments    the comments, on the page and in the CSV
 - survey.export_feedback  the CSV export
-Answers cannot be added or edited here.
+- survey.delete_comments  deleting one comment at once (recorded in the admin log)
+Answers cannot be added or edited here; comments expire by themselves
+(`manage.py expire_survey_comments`).
 """
 
 import csv
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
+from django.http import HttpResponseRedirect, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .forms import ResultsFilterForm
@@ -57,6 +61,11 @@ class PageFeedbackAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.export_view),
                 name=f"{prefix}_export",
             ),
+            path(
+                "<int:pk>/delete-comment/",
+                self.admin_site.admin_view(self.delete_comment_view),
+                name=f"{prefix}_delete_comment",
+            ),
         ]
 
     def filtered(self, request):
@@ -86,9 +95,30 @@ class PageFeedbackAdmin(admin.ModelAdmin):
             "comments": comments,
             "can_read_comments": can_read_comments,
             "can_export": request.user.has_perm("survey.export_feedback"),
+            "can_delete_comments": can_read_comments
+            and request.user.has_perm("survey.delete_comments"),
             "query": request.GET.urlencode(),
         }
         return TemplateResponse(request, "survey/admin/results.html", context)
+
+    def delete_comment_view(self, request, pk):
+        """Delete one comment at once (a visitor asked, or it holds personal data)."""
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:survey_pagefeedback_changelist"))
+        user = request.user
+        if not (user.has_perm("survey.view_comments") and user.has_perm("survey.delete_comments")):
+            raise PermissionDenied
+        answer = get_object_or_404(PageFeedback, pk=pk)
+        # The log names the answer, never the comment: that is what goes.
+        if answer.useful or answer.findable:
+            answer.comment = ""
+            answer.save(update_fields=["comment"])
+            self.log_change(request, answer, gettext("Deleted the comment."))
+        else:
+            self.log_deletions(request, [answer])
+            answer.delete()
+        messages.success(request, _("The comment was deleted."))
+        return HttpResponseRedirect(reverse("admin:survey_pagefeedback_changelist") + "#comments")
 
     def export_view(self, request):
         if not request.user.has_perm("survey.export_feedback"):

@@ -134,6 +134,21 @@ class PageFeedbackQuerySet(models.QuerySet):
     def with_comments(self):
         return self.exclude(comment="")
 
+    def expire_comments(self, now=None) -> int:
+        """Delete comments older than SURVEY_COMMENT_RETENTION_DAYS; keep the answers.
+
+        A row that holds nothing but an expired comment goes altogether.
+        Returns the number of comments deleted.
+        """
+        cutoff = (now or timezone.now()) - datetime.timedelta(
+            days=settings.SURVEY_COMMENT_RETENTION_DAYS
+        )
+        expired = self.filter(created__lt=cutoff).exclude(comment="")
+        count = expired.count()
+        expired.filter(useful="", findable="").delete()
+        expired.update(comment="")
+        return count
+
     def summary(self) -> list[PageResult]:
         """Per page, per question: how many chose each answer, and what share."""
         rows = self.order_by().values("page").annotate(**_count_expressions()).order_by("page")
@@ -180,6 +195,7 @@ class PageFeedback(models.Model):
             ("view_results", _("Can view survey results")),
             ("view_comments", _("Can view survey comments")),
             ("export_feedback", _("Can export survey answers")),
+            ("delete_comments", _("Can delete survey comments")),
         ]
         constraints = [
             models.CheckConstraint(

@@ -24,5 +24,6 @@ def survey_form(context):
             for name, question, choices in QUESTIONS
         ],
         "comment_max_length": COMMENT_MAX_LENGTH,
+        "comment_retention_days": settings.SURVEY_COMMENT_RETENTION_DAYS,
         "opinion_form_url": settings.WARD_OPINION_FORM_URL,
     }
