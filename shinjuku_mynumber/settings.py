@@ -124,6 +124,7 @@ CACHE_KEY_PREFIX = ":".join(filter(None, ["shinjuku-mynumber", RELEASE]))
 # on a shared volume, or set REDIS_URL, for several containers).
 if REDIS_URL:
     from redis.backoff import NoBackoff
+    from redis.exceptions import ConnectionError as RedisConnectionError
     from redis.retry import Retry
 
     CACHES = {
@@ -136,7 +137,9 @@ if REDIS_URL:
             "OPTIONS": {
                 "socket_connect_timeout": 0.25,
                 "socket_timeout": 0.25,
-                "retry": Retry(NoBackoff(), 0),
+                # Once more on a dropped connection (Redis restarted), never
+                # on a timeout.
+                "retry": Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),
                 "health_check_interval": 0,
             },
         }
