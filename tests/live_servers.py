@@ -3,14 +3,22 @@ plain HTTP requests, an admin save posted to a live server, and a TCP proxy
 the test controls to make a server refuse or hang."""
 
 import contextlib
+import os
+import re
 import secrets
+import shutil
+import signal
 import socket
+import subprocess
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
+import pytest
 from test_admin_editing import admin_form_data, change_url
 
 
@@ -142,3 +150,52 @@ class TcpProxy:
         for sock in (source, target):
             with contextlib.suppress(OSError):
                 sock.close()
+
+
+VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish" / "default.vcl"
+
+
+@contextlib.contextmanager
+def varnish(backend_port, port=None):
+    """deploy/varnish/default.vcl in a varnishd of its own, in front of
+    127.0.0.1:<backend_port>; yields its base URL."""
+    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
+    if not Path(varnishd).exists():
+        pytest.fail("varnishd is missing: apt-get install varnish varnish-modules")
+    vcl = VCL.read_text()
+    vcl = re.sub(r'\.host = "[^"]*";', '.host = "127.0.0.1";', vcl, count=1)
+    vcl = re.sub(r'\.port = "[^"]*";', f'.port = "{backend_port}";', vcl, count=1)
+    # varnishd drops root for its own user, who must read this directory.
+    workdir = Path(tempfile.mkdtemp(prefix="varnish-test-"))
+    workdir.chmod(0o755)
+    vcl_path = workdir / "default.vcl"
+    vcl_path.write_text(vcl)
+    vcl_path.chmod(0o644)
+    port = port or free_port()
+    process = subprocess.Popen(
+        [
+            varnishd, "-F", "-n", str(workdir / "varnish"), "-a", f"127.0.0.1:{port}",
+            "-f", str(vcl_path), "-s", "malloc,32m", "-T", "none",
+        ],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        if not wait_until(lambda: process.poll() is not None or _answers(base), seconds=30):
+            pytest.fail("varnishd did not start")
+        if process.poll() is not None:
+            pytest.fail("varnishd stopped: see its message above")
+        yield base
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _answers(base):
+    try:
+        return fetch(f"{base}/healthz", timeout=2)[0] in (200, 503)
+    except OSError:
+        return False
