@@ -16,7 +16,8 @@ export UV_PYTHON
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help install run test test-fast test-browser lint format messages compilemessages \
-        check-migrations check-messages translation-status bench lighthouse clean
+        check-migrations check-messages translation-status bench lighthouse clean \
+        backup restore
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -58,6 +59,16 @@ lint: install ## ruff check and format check
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Backups go to BACKUP_DIR (default backups/): the database (pg_dump on
+# PostgreSQL) and every stored document, each as one compressed file.
+backup: ## Back up the database and the uploaded documents into BACKUP_DIR
+	$(MANAGE) dbbackup --compress --noinput
+	$(MANAGE) mediabackup --compress --noinput
+
+restore: ## Restore the latest backup in BACKUP_DIR (database and documents)
+	$(MANAGE) dbrestore --uncompress --noinput
+	$(MANAGE) mediarestore --uncompress --noinput
 
 check-migrations: install ## Fail when a model change has no migration
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run

@@ -39,8 +39,9 @@ def snapshot():
 def test_loads_every_section_of_the_ward_page():
     call_command("load_initial_data", verbosity=0)
     assert list(Section.objects.values_list("slug", flat=True)) == [
-        "about", "benefits", "privacy", "information-linkage", "mynaportal",
-        "health-insurance", "mynapoint", "ordinance", "pia", "notification-card", "inquiries",
+        "about", "benefits", "privacy", "information-linkage", "mynaportal", "apply-collect",
+        "renewal", "lost-card", "pin", "smartphone", "foreign-residents", "health-insurance",
+        "mynapoint", "ordinance", "pia", "notification-card", "inquiries",
     ]  # fmt: skip
     privacy = Section.objects.get(slug="privacy")
     lists = {b.key: b.items.count() for b in privacy.blocks.filter(kind=Block.Kind.LIST)}
@@ -90,4 +91,6 @@ def test_every_sentence_of_the_data_file_reaches_the_database():
             stored = section.blocks.get(key=block["key"])
             # Stored as sanitised rich text: links gain rel="noopener noreferrer".
             assert stored.text_ja == sanitize(block.get("text", ""))
-            assert [i.text_ja for i in stored.items.all()] == block.get("items", [])
+            assert [i.text_ja for i in stored.items.all()] == [
+                sanitize(text) for text in block.get("items", [])
+            ]

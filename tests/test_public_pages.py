@@ -18,7 +18,7 @@ def public_urls():
 
 def test_every_public_url_has_one_h1(client, content):
     urls = public_urls()
-    assert len(urls) == 12
+    assert len(urls) == 18
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -28,21 +28,27 @@ def test_every_public_url_has_one_h1(client, content):
 
 
 KEY_SENTENCES = {
-    "about": ["12桁の個人番号(マイナンバー)を付番し", "平成25年5月に"],
+    "about": ["12桁の個人番号（マイナンバー）を付番し", "2013年（平成25年）5月に"],
     "benefits": [
         "国民の利便性の向上",
         "面倒な手続きが簡単になります",
         "行政事務の効率化が図れます",
     ],
     "privacy": ["符号に変換して使用し", "個人情報保護委員会", "特定個人情報保護評価の実施"],
-    "information-linkage": ["平成29年11月13日から", "専用のネットワークシステム"],
-    "mynaportal": ["ICカードリーダーが必要", "子育てに関するサービスの検索"],
-    "health-insurance": ["令和3年10月(予定)から", "オンラインでの資格確認とは"],
-    "mynapoint": ["25%(最大5,000円)", "各地域センター"],
+    "information-linkage": ["2017年（平成29年）11月13日から", "専用のネットワークシステム"],
+    "mynaportal": ["ICカードリーダーが必要", "オンライン申請"],
+    "apply-collect": ["証明用写真機", "交付通知書"],
+    "renewal": ["有効期限通知書", "5回目の誕生日"],
+    "lost-card": ["0120-95-0178", "24時間365日"],
+    "pin": ["ロックがかかり", "本人確認書類"],
+    "smartphone": ["2025年（令和7年）6月24日", "Android"],
+    "foreign-residents": ["在留期間の満了日", "新しい在留カード"],
+    "health-insurance": ["2025年（令和7年）12月2日から", "資格確認書"],
+    "mynapoint": ["2023年（令和5年）9月30日", "（最大5,000円）"],
     "ordinance": ["区独自利用事務", "条例施行規則"],
-    "pia": ["評価実施機関名に「新宿区」と入力のうえ", "高齢者医療担当課のページ"],
-    "notification-card": ["令和2年5月25日に廃止されました"],
-    "inquiries": ["内閣府がコールセンターを開設しています"],
+    "pia": ["評価実施機関名に「新宿区」と入力して", "後期高齢者医療"],
+    "notification-card": ["2020年（令和2年）5月25日に廃止されました"],
+    "inquiries": ["マイナンバー総合フリーダイヤル", "24時間365日"],
 }
 
 
