@@ -18,47 +18,18 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from pages.views import ContentPageMixin
 from shinjuku_mynumber.absolute_urls import absolute_url, site_url
 from shinjuku_mynumber.page_cache import public_page
 
 from . import hours, opendata
+from .listing import grouped_by_kind, locations_with_status
 from .models import Location, YearlyClosure, attach_status
 
 # Inside <script>, "<", ">" and "&" must never appear raw in data.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def grouped_by_kind(locations):
-    groups = []
-    for kind, label in Location.Kind.choices:
-        members = [loc for loc in locations if loc.kind == kind]
-        if members:
-            # A phone note shared by several locations is shown once for the group.
-            notes = {loc.phone_note_ja: loc for loc in reversed(members) if loc.phone_note_ja}
-            groups.append(
-                {
-                    "kind": kind,
-                    "label": label,
-                    "locations": members,
-                    "phone_notes": list(reversed(notes.values())),
-                }
-            )
-    return groups
-
-
-def locations_with_status(moment=None):
-    """Published locations with their status attached: a fixed number of queries."""
-    moment = moment or timezone.now()
-    closures = list(YearlyClosure.objects.all())
-    day = timezone.localtime(moment, hours.local_zone()).date()
-    locations = attach_status(
-        Location.objects.published(on=day).with_details(on=day), moment, closures
-    )
-    return locations, closures
-
-
-class LocationListView(ContentPageMixin, TemplateView):
+class LocationListView(TemplateView):
     template_name = "facilities/location_list.html"
 
     def get_context_data(self, **kwargs):
@@ -73,7 +44,7 @@ class LocationListView(ContentPageMixin, TemplateView):
         return context
 
 
-class LocationDetailView(ContentPageMixin, TemplateView):
+class LocationDetailView(TemplateView):
     template_name = "facilities/location_detail.html"
 
     def get_context_data(self, **kwargs):

@@ -9,7 +9,6 @@ from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from contacts.models import InquiryDesk
 from shinjuku_mynumber import page_cache
 from shinjuku_mynumber.translated import localized
 
@@ -48,25 +47,13 @@ def with_parts(sections):
     )
 
 
-class ContentPageMixin:
-    """Context every public page shares: the section list and the inquiry desk."""
+class HomeView(TemplateView):
+    """The section list comes from {% published_sections %}, as in the footer."""
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["nav_sections"] = SimpleLazyObject(
-            lambda: list(localized(Section.objects.published()))
-        )
-        if "inquiry_desk" not in context:
-            context["inquiry_desk"] = InquiryDesk.objects.site_default()
-        return context
-
-
-class HomeView(ContentPageMixin, TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sections"] = context["nav_sections"]  # the same list: one query
         context["notices"] = SimpleLazyObject(
             lambda: list(Notice.objects.published().select_related("section"))
         )
@@ -80,7 +67,7 @@ class HomeView(ContentPageMixin, TemplateView):
         return with_last_modified(response, context["last_updated"])
 
 
-class SectionView(ContentPageMixin, TemplateView):
+class SectionView(TemplateView):
     template_name = "pages/section.html"
     preview = False
 
@@ -95,8 +82,6 @@ class SectionView(ContentPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         section = self.get_section()
-        if section.inquiry_desk:
-            kwargs["inquiry_desk"] = section.inquiry_desk
         context = super().get_context_data(**kwargs)
         ended = section.has_ended()
         context.update(
@@ -107,14 +92,7 @@ class SectionView(ContentPageMixin, TemplateView):
             under_review=section.content_as_of and section.is_review_overdue(),
             is_preview=self.preview,
         )
-        context.update(self.embedded(section))
         return context
-
-    def embedded(self, section):
-        """Live data the section shows below its text (locations, call centres)."""
-        from .embeds import embedded_context
-
-        return embedded_context(section, self.request)
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
