@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from facilities.models import HasOpeningHours, HoursRule
-
-from . import phone
-from .phone import HasPhone, PhoneNumberField
+from shinjuku_mynumber import phone
+from shinjuku_mynumber.phone import HasPhone, PhoneNumberField
 
 
 class InquiryDeskQuerySet(models.QuerySet):

@@ -13,7 +13,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from shinjuku_mynumber import admin_views
 from shinjuku_mynumber.admin_base import (
     ContentAdmin,
     TranslatedStackedInline,
@@ -21,6 +20,7 @@ from shinjuku_mynumber.admin_base import (
 )
 from shinjuku_mynumber.publishing import Status
 
+from . import admin_views
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
 
 PUBLISHING_FIELDS = ("status", "shown_from", "shown_until")

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
-from contacts import phone
 from contacts.models import CallCentre, PhoneLine
+from shinjuku_mynumber import phone
 
 pytestmark = pytest.mark.django_db
 TOKYO = ZoneInfo("Asia/Tokyo")

@@ -1,5 +1,5 @@
 """Staff pages beyond the model admins: sections overdue for review, and
-translation status. Hooked into the admin by pages.admin.SectionAdmin.get_urls:
+translation status. Hooked into the admin by SectionAdmin.get_urls (admin.py):
 /admin/pages/section/review/ and /admin/pages/section/translations/.
 """
 
@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
-from pages.models import Section
+from shinjuku_mynumber.publishing import local_today
+from shinjuku_mynumber.translation_status import translation_status
 
-from .publishing import local_today
-from .translation_status import translation_status
+from .models import Section
 
 
 def mark_reviewed(sections) -> int:
