@@ -209,7 +209,7 @@ def main() -> int:
         if api_status != 200:
             print(
                 f"{'locations JSON':58} skipped: {LOCATIONS_API} answered {api_status} "
-                "(not built yet)"
+                "(it should answer 200)"
             )
 
         print("\nratio to the static file (target):")

@@ -25,12 +25,15 @@ def grouped_by_kind(locations):
     return groups
 
 
+def published_locations(moment):
+    """(locations published at `moment` with their hours, the yearly closures)."""
+    closures = list(YearlyClosure.objects.all())
+    day = timezone.localtime(moment, hours.local_zone()).date()
+    return Location.objects.published(on=day).with_details(on=day), closures
+
+
 def locations_with_status(moment=None):
     """Published locations with their status attached: a fixed number of queries."""
     moment = moment or timezone.now()
-    closures = list(YearlyClosure.objects.all())
-    day = timezone.localtime(moment, hours.local_zone()).date()
-    locations = attach_status(
-        Location.objects.published(on=day).with_details(on=day), moment, closures
-    )
-    return locations, closures
+    locations, closures = published_locations(moment)
+    return attach_status(locations, moment, closures), closures

@@ -22,7 +22,7 @@ from shinjuku_mynumber.absolute_urls import absolute_url, site_url
 from shinjuku_mynumber.page_cache import public_page
 
 from . import hours, opendata
-from .listing import grouped_by_kind, locations_with_status
+from .listing import grouped_by_kind, locations_with_status, published_locations
 from .models import Location, YearlyClosure, attach_status
 
 # Inside <script>, "<", ">" and "&" must never appear raw in data.
@@ -108,7 +108,8 @@ def api_locations(request):
                 "'at' must be an ISO 8601 date and time, such as 2026-01-04T09:30:00+09:00."
             )
             return JsonResponse({"error": message}, status=400)
-    locations, closures = locations_with_status(moment)
+    # location_json works out each status itself, once.
+    locations, closures = published_locations(moment)
     response = JsonResponse(
         {
             "at": timezone.localtime(moment, hours.local_zone()).isoformat(),

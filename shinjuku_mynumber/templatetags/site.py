@@ -36,8 +36,3 @@ def language_versions(context):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path=None):
     return absolute_urls.absolute_url(context["request"], path)
-
-
-@register.filter
-def text_direction(language_code):
-    return "rtl" if get_language_info(language_code).get("bidi") else "ltr"

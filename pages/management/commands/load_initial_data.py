@@ -19,11 +19,7 @@ def load_all() -> SeedReport:
     report = SeedReport()
     with transaction.atomic():
         for dotted in SEEDERS:
-            try:
-                module = import_module(dotted)
-            except ModuleNotFoundError:
-                continue
-            module.load(report)
+            import_module(dotted).load(report)
     return report
 
 
