@@ -158,7 +158,12 @@ def test_english_page_marks_untranslated_names(client, content):
     assert "Yotsuya" not in html
 
 
-def test_mynapoint_section_embeds_the_locations(client, content):
+def test_a_section_embeds_the_locations(client, content):
+    from pages.models import Section
+
+    section = Section.objects.get(slug="mynapoint")
+    section.embed = "locations"
+    section.save()
     html = client.get("/ja/sections/mynapoint/").content.decode()
     assert 'id="locations-embed-title"' in html
     assert html.count('class="status ') == 12
