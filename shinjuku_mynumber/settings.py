@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "facilities",
     "pages",
     "pages.survey",
+    "pages.search",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from pages.search import index as search_index
 from shinjuku_mynumber.seeding import SeedReport
 
 # Order matters: sections name their inquiry desk, locations their services.
@@ -17,7 +18,9 @@ SEEDERS = ["contacts.seed", "facilities.seed", "pages.seed"]
 
 def load_all() -> SeedReport:
     report = SeedReport()
-    with transaction.atomic():
+    # The search index is rebuilt once at the end (also filling it on the
+    # first deploy of a site whose content predates it).
+    with transaction.atomic(), search_index.rebuilt_after():
         for dotted in SEEDERS:
             try:
                 module = import_module(dotted)
