@@ -11,9 +11,10 @@ import pytest
 from django.db import connection
 
 from contacts.models import CallCentre
+from facilities.models import Location
 from pages.models import Block, Section
 from pages.search import text
-from pages.search.index import Query, matching
+from pages.search.index import Query, indexed_language, matching
 from pages.search.views import MAX_QUERY_LENGTH
 from shinjuku_mynumber.publishing import Status, local_today
 
@@ -69,6 +70,22 @@ def test_locations_and_call_centres_are_found(client, content):
     assert f'href="/ja/contact/#{centre.key}"' in html
     html = results_page(client, "ja", "四谷地域センター")
     assert 'href="/ja/locations/yotsuya/"' in html
+
+    # Edits of either reach the index at once.
+    location = Location.objects.get(slug="yotsuya")
+    location.name_en = "Yotsuya Marmot Centre"
+    location.save()
+    assert first_hrefs(client, "en", "marmots") == ["/en/locations/yotsuya/"]
+    centre.lines.create(label_ja="ハクビシン専用ダイヤル", phone="+81352734348")
+    assert first_hrefs(client, "ja", "ハクビシン") == [f"/ja/contact/#{centre.key}"]
+
+
+def test_a_variant_of_a_language_searches_that_language():
+    """Page-language variants (a furigana prefix, say) search their base language."""
+    assert indexed_language("ja") == "ja"
+    assert indexed_language("zh-hans") == "zh-hans"
+    assert indexed_language("ja-x-furigana") == "ja"
+    assert indexed_language("xx") == "ja"
 
 
 def test_the_database_does_the_matching(content):

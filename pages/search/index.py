@@ -117,8 +117,18 @@ class Query:
 
     @classmethod
     def parse(cls, raw: str, language: str) -> "Query":
+        language = indexed_language(language)
         found = list(dict.fromkeys(text.terms(raw, language)))[:MAX_TERMS]
         return cls(raw, language, found, " ".join(text.normalize(raw).split()))
+
+
+def indexed_language(code: str) -> str:
+    """The index's language for a page language: itself, or for a variant
+    of one (a prefix such as "ja-..."), its base language; else Japanese."""
+    if code in documents.LANGUAGES:
+        return code
+    base = (code or "").split("-")[0]
+    return base if base in documents.LANGUAGES else documents.SOURCE
 
 
 def _tsquery(terms) -> str:

@@ -6,7 +6,7 @@ its phone lines. Saves by `loaddata` (raw) are skipped: run
 `manage.py rebuild_search_index` after loading fixtures.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from contacts.models import CallCentre, PhoneLine
 from facilities.models import ItemToBring, Location, Service
@@ -53,10 +53,18 @@ def item_to_bring_changed(sender, instance, **kwargs):
         index.refresh("location", instance.location_id)
 
 
+def remember_service_locations(sender, instance, **kwargs):
+    # After a delete the links are gone: note them before.
+    instance._search_locations = list(instance.locations.values_list("pk", flat=True))
+
+
 def service_changed(sender, instance, **kwargs):
     if _skip(kwargs) or instance.pk is None:
         return
-    for pk in instance.locations.values_list("pk", flat=True):
+    pks = getattr(instance, "_search_locations", None)
+    if pks is None:
+        pks = instance.locations.values_list("pk", flat=True)
+    for pk in pks:
         index.refresh("location", pk)
 
 
@@ -87,6 +95,7 @@ _connect(ListItem, list_item_changed)
 _connect(Location, location_changed)
 _connect(ItemToBring, item_to_bring_changed)
 _connect(Service, service_changed)
+pre_delete.connect(remember_service_locations, sender=Service, dispatch_uid="search-index.service")
 m2m_changed.connect(
     services_changed, sender=Location.services.through, dispatch_uid="search-index.services"
 )

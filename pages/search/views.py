@@ -33,7 +33,7 @@ def results(request):
     query_text, shortened = clean_query(request.GET.get("q", ""))
     language = get_language()
     query = index.Query.parse(query_text, language)
-    marker = Marker(query_text, language)
+    marker = Marker(query_text, query.language)
     hits = [
         {
             "entry": entry,
