@@ -27,7 +27,7 @@ class CallCentreHoursInline(admin.TabularInline):
 class CallCentreAdmin(ContentAdmin):
     list_display = ("name", "open_now", "position")
     inlines = [PhoneLineInline, CallCentreLanguageInline, CallCentreHoursInline]
-    fields = ("name", "purpose", "observes_yearly_closures", "position")
+    fields = ("name", "purpose", "is_always_open", "observes_yearly_closures", "position")
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_details()

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from facilities import hours
 from facilities.models import HasOpeningHours, HoursRule
 
 from . import phone
@@ -55,16 +56,15 @@ class CallCentreQuerySet(models.QuerySet):
 
 
 class CallCentre(HasOpeningHours):
-    """A telephone help line, such as the Cabinet Office's My Number call centre."""
+    """A telephone help line, such as the マイナンバー総合フリーダイヤル."""
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     purpose = models.TextField(_("purpose"), blank=True)
-    # The ward's page states no year-end closure for the call centres.
-    observes_yearly_closures = models.BooleanField(
-        _("closed on the yearly closures"),
+    is_always_open = models.BooleanField(
+        _("open 24 hours, every day"),
         default=False,
-        help_text=_("For example closed from 29 December to 3 January."),
+        help_text=_("For example the line for suspending a lost card. Its hours are then ignored."),
     )
     position = models.PositiveIntegerField(_("position"), default=0)
     modified = models.DateTimeField(_("last updated"), auto_now=True)
@@ -81,6 +81,11 @@ class CallCentre(HasOpeningHours):
 
     def get_absolute_url(self):
         return reverse("contacts:list") + f"#{self.key}"
+
+    def schedule(self, closures) -> hours.Schedule:
+        if self.is_always_open:
+            return hours.Schedule.around_the_clock()
+        return super().schedule(closures)
 
 
 class PhoneLine(HasPhone, models.Model):

@@ -28,8 +28,8 @@ def seed_call_centre(report: SeedReport, item: dict, position: int) -> None:
     values = {
         "name": item["name"],
         "purpose": item.get("purpose", ""),
-        # The ward's page states no year-end closure for the call centres.
-        "observes_yearly_closures": item.get("observes_yearly_closures", False),
+        "observes_yearly_closures": item.get("observes_yearly_closures", True),
+        "is_always_open": item.get("is_always_open", False),
         "position": position,
     }
     existed = CallCentre.objects.filter(key=item["key"]).exists()

@@ -40,7 +40,10 @@ class LocationAdmin(ContentAdmin):
     inlines = [LocationHoursInline, LocationExceptionInline, ItemToBringInline]
     fieldsets = [
         (None, {"fields": ("kind", "name", "name_kana", "slug", "address", "floor")}),
-        (_("For residents"), {"fields": ("services", "notes", "phone", "phone_note")}),
+        (
+            _("For residents"),
+            {"fields": ("services", "notes", "access", "accessibility", "phone", "phone_note")},
+        ),
         (_("Map"), {"fields": ("latitude", "longitude")}),
         (
             _("Publishing"),

@@ -10,6 +10,9 @@ The order of the rules for one day:
 2. else a yearly closure (12/29-1/3) closes the day;
 3. else the weekly rule for the day's type: a Japanese public holiday
    (including substitute holidays) counts as "holiday", whatever its weekday.
+
+A schedule can also be "always open" (24 hours, every day of the year, such
+as the line for suspending a lost card): then no rule above applies.
 """
 
 import datetime
@@ -73,11 +76,20 @@ class YearlyRange:
         return point >= self.start or point <= self.end  # spans the new year
 
 
+# The whole day, for schedules that never close: shown as "24 hours".
+ALL_DAY = Period(datetime.time.min, datetime.time.max)
+
+
 @dataclass(frozen=True)
 class Schedule:
     weekly: Mapping[str, tuple[Period, ...]] = field(default_factory=dict)
     closures: tuple[YearlyRange, ...] = ()
     exceptions: Mapping[datetime.date, tuple[Period, ...]] = field(default_factory=dict)
+    always_open: bool = False
+
+    @classmethod
+    def around_the_clock(cls):
+        return cls(always_open=True)
 
     @classmethod
     def build(cls, rules: Iterable, closures: Iterable = (), exceptions: Iterable = ()):
@@ -101,6 +113,8 @@ class Schedule:
         )
 
     def hours_on(self, day: datetime.date) -> tuple[Period, ...]:
+        if self.always_open:
+            return (ALL_DAY,)
         if day in self.exceptions:
             return self.exceptions[day]
         if any(closure.covers(day) for closure in self.closures):
@@ -108,13 +122,16 @@ class Schedule:
         return self.weekly.get(day_type(day), ())
 
     def weekly_table(self) -> list[tuple[str, tuple[Period, ...]]]:
+        if self.always_open:
+            return [(kind, (ALL_DAY,)) for kind in DAY_TYPES]
         return [(kind, self.weekly.get(kind, ())) for kind in DAY_TYPES]
 
 
 @dataclass(frozen=True)
 class Status:
     is_open: bool
-    # When it closes (if open) or next opens (if closed); None: not within a year.
+    # When it closes (if open) or next opens (if closed); None: never (always
+    # open), or not within a year (closed).
     next_change: datetime.datetime | None
     today_hours: tuple[Period, ...]
     day: datetime.date
@@ -142,6 +159,8 @@ def status_at(moment: datetime.datetime, schedule: Schedule) -> Status:
     local = timezone.localtime(moment, zone)
     today = local.date()
     today_hours = schedule.hours_on(today)
+    if schedule.always_open:
+        return Status(True, None, today_hours, today)
     now = local.time().replace(tzinfo=None)
     for period in today_hours:
         if period.opens <= now < period.closes:
@@ -166,6 +185,8 @@ def _closing_after(schedule, day, period) -> datetime.datetime:
 
 def describe(status: Status) -> str:
     """'Open · closes 17:00' or 'Closed · opens Mon 4 Jan 9:30', in the reader's language."""
+    if status.is_open and status.next_change is None:
+        return gettext("Open 24 hours")
     if status.is_open:
         closes = timezone.localtime(status.next_change, local_zone()).time()
         return gettext("Open · closes %(time)s") % {"time": l10n.format_time(closes)}

@@ -118,7 +118,8 @@ class HasOpeningHours(models.Model):
 
 
 def attach_status(objects, moment=None, closures=None):
-    """Set `.open_status` and `.weekly_hours` on each; one closure query in all."""
+    """Set `.open_status`, `.weekly_hours` and `.closed_every_year` (the yearly
+    closures it keeps) on each; one closure query in all."""
     moment = moment or timezone.now()
     if closures is None:
         closures = list(YearlyClosure.objects.all())
@@ -129,6 +130,9 @@ def attach_status(objects, moment=None, closures=None):
         obj.weekly_hours = [
             (DayType(kind).label, periods) for kind, periods in schedule.weekly_table()
         ]
+        obj.closed_every_year = (
+            closures if obj.observes_yearly_closures and not schedule.always_open else []
+        )
     return objects
 
 
@@ -176,7 +180,15 @@ class Location(HasPhone, Publishable, HasOpeningHours):
         Service, verbose_name=_("services"), blank=True, related_name="locations"
     )
     notes = models.TextField(_("notes"), blank=True, help_text=_("One note per line."))
-    phone = PhoneNumberField(_("phone"), blank=True)
+    access = models.TextField(
+        _("access"), blank=True, help_text=_("Nearest station and how long the walk is.")
+    )
+    accessibility = models.TextField(
+        _("step-free access"),
+        blank=True,
+        help_text=_("Only what the facility's own page states."),
+    )
+    phone = PhoneNumberField(_("phone"), blank=True, help_text=_("As the facility writes it."))
     phone_note = models.CharField(
         _("phone note"),
         max_length=300,

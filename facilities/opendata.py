@@ -26,7 +26,7 @@ CSV_HEADER = [
 ]  # fmt: skip
 # Open data is published in Japanese, whatever the reader's language.
 KIND_NAMES_JA = {
-    Location.Kind.DESK: "マイナポイント支援窓口",
+    Location.Kind.DESK: "職員による支援窓口",
     Location.Kind.TERMINAL: "マイナポータル用端末",
 }
 DAY_TYPE_NAMES_JA = {
@@ -87,7 +87,11 @@ def location_json(location, closures, moment) -> dict:
         ],
         "latitude": float(location.latitude) if location.latitude is not None else None,
         "longitude": float(location.longitude) if location.longitude is not None else None,
-        "phone": location.phone or None,
+        # E.164, for machines; `phone_display` as the facility writes it.
+        "phone": location.phone_e164 or None,
+        "phone_display": location.phone_display or None,
+        "access": location.access_ja or None,
+        "accessibility": location.accessibility_ja or None,
     }
 
 
@@ -123,7 +127,11 @@ def csv_row(number, location, closures, site_url) -> list[str]:
     if location.note_lines:
         lines = [line.strip() for line in location.notes_ja.splitlines() if line.strip()]
         description += "。" + "".join(line.rstrip("。") + "。" for line in lines)
-    remarks = [f"持ち物: {'、'.join(i.text_ja for i in location.items_to_bring.all())}"]
+    remarks = []
+    if location.items_to_bring.all():
+        remarks.append(f"持ち物: {'、'.join(i.text_ja for i in location.items_to_bring.all())}")
+    if location.access_ja:
+        remarks.append(f"交通: {location.access_ja}")
     if location.phone_note_ja:
         remarks.append(location.phone_note_ja)
     return [
@@ -148,7 +156,7 @@ def csv_row(number, location, closures, site_url) -> list[str]:
         hhmm(first.closes) if first else "",
         hours_text_ja(schedule, observed),
         description,
-        "",
+        location.accessibility_ja,
         absolute_ja_url(location, site_url),
         "。".join(remarks),
     ]
@@ -212,7 +220,7 @@ def json_ld(location, closures, page_url, on=None) -> dict:
         "openingHoursSpecification": specs,
     }
     if location.phone:
-        data["telephone"] = location.phone
+        data["telephone"] = location.phone_e164
     if location.latitude is not None and location.longitude is not None:
         data["geo"] = {
             "@type": "GeoCoordinates",

@@ -1,19 +1,24 @@
 """Seeds locations, their services and the yearly closures from
 initial_data/locations.ja.toml (see shinjuku_mynumber/seeding.py for the rules).
 
-initial_data/locations.source.ja.tsv is the ward's list the TOML was
-transcribed from; tests/test_location_pages.py checks that they agree.
+Each record there also names its `sources` or why it is `unverified`
+(tests/test_data_provenance.py checks that every record has one); the
+generic loader of the project reads those.
 """
 
 from datetime import time
 from pathlib import Path
 
+from shinjuku_mynumber.publishing import Status
 from shinjuku_mynumber.seeding import SeedReport, load_toml, seed
 
 from .models import ItemToBring, Location, LocationHours, Service, YearlyClosure
 
 DATA_FILE = Path(__file__).parent / "initial_data" / "locations.ja.toml"
-LOCATION_FIELDS = ("kind", "name", "name_kana", "address", "floor", "notes", "phone_note")
+LOCATION_FIELDS = (
+    "kind", "name", "name_kana", "address", "floor", "notes", "access", "accessibility",
+    "phone", "phone_note",
+)  # fmt: skip
 
 
 def create_part(model, report: SeedReport, key: str, lookup: dict, **values):
@@ -56,6 +61,8 @@ def seed_location(report: SeedReport, item: dict, position: int, services: dict)
     key = f"location.{item['slug']}"
     values = {name: item.get(name, "").strip() for name in LOCATION_FIELDS}
     values["position"] = position
+    # A row that cannot be confirmed is seeded as a draft: kept for staff, not shown.
+    values["status"] = item.get("status", Status.PUBLISHED)
     existed = Location.objects.filter(slug=item["slug"]).exists()
     location = seed(Location, report, key, {"slug": item["slug"]}, values)
     # Parts are created only with a new location, so staff deletions stay deleted.

@@ -19,7 +19,7 @@ from .models import (
 
 @register(Location)
 class LocationTranslation(TranslationOptions):
-    fields = ("name", "address", "floor", "notes", "phone_note")
+    fields = ("name", "address", "floor", "notes", "access", "accessibility", "phone_note")
 
 
 @register(Service)

@@ -1,13 +1,10 @@
 """The public location pages: grouped list, one page per location, embeds."""
 
-import csv
 import datetime
 import json
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -15,8 +12,9 @@ from facilities.models import Location, LocationHours, YearlyClosure
 
 pytestmark = pytest.mark.django_db
 
+# Published: the main office's staffed desk is a draft (see test_locations_today.py).
 SLUGS = [
-    "honcho-desk", "honcho-terminal", "yotsuya", "tansumachi", "enoki", "wakamatsu", "okubo",
+    "honcho-terminal", "yotsuya", "tansumachi", "enoki", "wakamatsu", "okubo",
     "totsuka", "ochiai-daiichi", "ochiai-daini", "kashiwagi", "tsunohazu",
 ]  # fmt: skip
 
@@ -25,16 +23,10 @@ def h1_count(html):
     return len(re.findall(r"<h1[\s>]", html))
 
 
-def test_initial_data_matches_the_wards_list(content):
-    source = Path(settings.BASE_DIR) / "facilities/initial_data/locations.source.ja.tsv"
-    lines = [line for line in source.read_text().splitlines() if not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t"))
-    locations = list(Location.objects.all())
-    assert [loc.slug for loc in locations] == SLUGS
-    for row, location in zip(rows, locations, strict=True):
-        assert location.kind == row["kind"]
-        assert location.name_ja + location.floor_ja == row["name"]
-        assert location.address_ja == row["address"]
+def test_initial_data_names_the_centres_correctly(content):
+    assert list(Location.objects.published().values_list("slug", flat=True)) == SLUGS
+    assert Location.objects.get(slug="tansumachi").name_ja == "牛込箪笥地域センター"
+    assert not Location.objects.filter(name_ja__contains="箪笥町地域センター").exists()
 
 
 def test_seeded_hours_follow_the_wards_page(content):
@@ -68,16 +60,19 @@ def test_list_groups_locations_by_kind_with_status(client, content):
     assert response.status_code == 200
     html = response.content.decode()
     assert h1_count(html) == 1
-    assert html.index('id="group-desk"') < html.index('id="group-terminal"')
+    assert 'id="group-terminal"' in html
+    assert 'id="group-desk"' not in html  # its only member is a draft
     for slug in SLUGS:
         assert f'href="/ja/locations/{slug}/"' in html
-    assert html.count('class="status ') == 12
+    assert html.count('class="status ') == 11
     assert "<caption>" in html and '<th scope="col">' in html and '<th scope="row">' in html
-    # The ward office's phone note appears once, with the regional centres.
-    assert (
-        html.count("平日の17時15分以降及び土日祝は電話による区役所への問い合わせはできません") == 1
-    )
     assert "max-age=60" in response["Cache-Control"]
+
+
+def test_a_phone_note_shared_by_a_group_is_shown_once(client, content):
+    note = "電話での問い合わせは平日のみです。"
+    Location.objects.filter(slug__in=["yotsuya", "okubo"]).update(phone_note_ja=note)
+    assert client.get(reverse("facilities:list")).content.decode().count(note) == 1
 
 
 def test_list_query_count_does_not_grow_with_locations(
@@ -97,7 +92,7 @@ def test_list_query_count_does_not_grow_with_locations(
     cache.clear()
     with django_assert_max_num_queries(baseline):
         response = client.get(reverse("facilities:list"))
-    assert response.content.decode().count('class="status ') == 22
+    assert response.content.decode().count('class="status ') == 21
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -127,13 +122,10 @@ def test_location_page_has_government_office_json_ld(client, content):
 
 
 def test_location_page_shows_what_to_bring_and_notes(client, content):
-    html = client.get("/ja/locations/honcho-desk/").content.decode()
+    html = client.get("/ja/locations/honcho-terminal/").content.decode()
     assert "4桁の暗証番号" in html
-    assert "決済サービスID" in html
-    assert "予約の必要はありません" in html
-    # The phone note concerns the regional centres, not the ward office itself.
-    assert "17時15分" not in html
-    assert "17時15分" in client.get("/ja/locations/okubo/").content.decode()
+    # Unconfirmed since 2021: the page says so and where to ask.
+    assert "戸籍住民課にお問い合わせください" in html
 
 
 def test_location_page_lists_dated_changes(client, content):
@@ -147,6 +139,7 @@ def test_location_page_lists_dated_changes(client, content):
 
 def test_unknown_or_draft_location_is_404(client, content):
     assert client.get("/ja/locations/nowhere/").status_code == 404
+    assert client.get("/ja/locations/honcho-desk/").status_code == 404
     Location.objects.filter(slug="enoki").update(status="draft")
     assert client.get("/ja/locations/enoki/").status_code == 404
 
@@ -158,10 +151,15 @@ def test_english_page_marks_untranslated_names(client, content):
     assert "Yotsuya" not in html
 
 
-def test_mynapoint_section_embeds_the_locations(client, content):
-    html = client.get("/ja/sections/mynapoint/").content.decode()
+def test_a_section_embeds_the_locations(client, content):
+    from pages.models import Section
+
+    section = Section.objects.get(slug="mynaportal")
+    section.embed = "locations"
+    section.save()
+    html = client.get(section.get_absolute_url()).content.decode()
     assert 'id="locations-embed-title"' in html
-    assert html.count('class="status ') == 12
+    assert html.count('class="status ') == 11
 
 
 def test_home_page_links_to_help(client, content):

@@ -17,11 +17,11 @@ def test_lists_every_location_with_its_rules(client, content):
     assert response["Content-Type"] == "application/json"
     data = response.json()
     assert set(data) == {"at", "locations"}
-    assert len(data["locations"]) == 12
+    assert len(data["locations"]) == 11
     first = data["locations"][0]
     assert {"id", "name", "kind", "address", "is_open", "next_change", "hours"} <= set(first)
-    assert first["id"] == "honcho-desk"
-    assert first["kind"] == "desk"
+    assert first["id"] == "honcho-terminal"
+    assert first["kind"] == "terminal"
     assert first["hours"] == [{"day_type": "weekday", "opens": "08:30", "closes": "17:00"}]
     assert "max-age=60" in response["Cache-Control"]
 
@@ -59,7 +59,8 @@ def test_at_asks_about_any_moment(client, content, at, desk, yotsuya):
     response = client.get(URL, {"at": at})
     assert response.status_code == 200
     locations = by_id(response)
-    assert (locations["honcho-desk"]["is_open"], locations["honcho-desk"]["next_change"]) == desk
+    office = locations["honcho-terminal"]
+    assert (office["is_open"], office["next_change"]) == desk
     assert (locations["yotsuya"]["is_open"], locations["yotsuya"]["next_change"]) == yotsuya
 
 

@@ -32,8 +32,8 @@ def test_header_is_the_recommended_layout(client, content):
 
 
 def test_one_row_per_location(rows):
-    assert len(rows) == 12
-    assert [row["NO"] for row in rows] == [str(n) for n in range(1, 13)]
+    assert len(rows) == 11
+    assert [row["NO"] for row in rows] == [str(n) for n in range(1, 12)]
     for row in rows:
         assert row["都道府県コード又は市区町村コード"] == "131041"
         assert (row["都道府県名"], row["市区町村名"], row["団体名"]) == (
@@ -48,17 +48,17 @@ def test_one_row_per_location(rows):
         assert "12月29日から1月3日まで休み" in row["利用可能日時特記事項"]
 
 
-def test_ward_office_desk_row(rows):
-    desk = rows[0]
-    assert desk["名称"] == "新宿区役所本庁舎"
-    assert desk["名称_カナ"] == "シンジュククヤクショホンチョウシャ"
-    assert desk["名称_通称"] == "マイナポイント支援窓口"
-    assert desk["住所"] == "東京都新宿区歌舞伎町一丁目4番1号"
-    assert desk["方書"] == "1階"
-    assert desk["利用可能曜日"] == "月,火,水,木,金"
-    assert (desk["開始時間"], desk["終了時間"]) == ("08:30", "17:00")
-    assert desk["URL"].endswith("/ja/locations/honcho-desk/")
-    assert "決済サービスID" in desk["備考"]
+def test_ward_office_terminal_row(rows):
+    office = rows[0]
+    assert office["名称"] == "新宿区役所本庁舎"
+    assert office["名称_カナ"] == "シンジュククヤクショホンチョウシャ"
+    assert office["名称_通称"] == "マイナポータル用端末"
+    assert office["住所"] == "東京都新宿区歌舞伎町一丁目4番1号"
+    assert office["方書"] == "1階"
+    assert office["利用可能曜日"] == "月,火,水,木,金"
+    assert (office["開始時間"], office["終了時間"]) == ("08:30", "17:00")
+    assert office["URL"].endswith("/ja/locations/honcho-terminal/")
+    assert "マイナンバーカード" in office["備考"]
 
 
 def test_regional_centre_row(rows):
@@ -68,7 +68,7 @@ def test_regional_centre_row(rows):
     assert yotsuya["利用可能曜日"] == "月,火,水,木,金,土,日,祝"
     assert (yotsuya["開始時間"], yotsuya["終了時間"]) == ("09:30", "20:00")
     assert "土曜日 09:30-17:30" in yotsuya["利用可能日時特記事項"]
-    assert "17時15分以降" in yotsuya["備考"]
+    assert "戸籍住民課にお問い合わせください" in yotsuya["説明"]
 
 
 def test_unpublished_locations_are_left_out(client, content):
@@ -77,4 +77,4 @@ def test_unpublished_locations_are_left_out(client, content):
     Location.objects.filter(slug="yotsuya").update(status="draft")
     text = client.get(URL).content.decode("utf-8-sig")
     assert "四谷地域センター" not in text
-    assert len(list(csv.reader(io.StringIO(text)))) == 12
+    assert len(list(csv.reader(io.StringIO(text)))) == 11

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from facilities import hours
 
@@ -199,3 +200,11 @@ def test_closing_time_must_be_after_opening_time():
             opens=datetime.time(9),
             closes=datetime.time(9),
         )
+
+
+@pytest.mark.parametrize("moment", ["2025-12-31 03:00", "2026-01-01 12:00", "2026-06-08 23:59"])
+def test_an_always_open_schedule_ignores_closures_and_never_changes(moment):
+    status = hours.status_at(at(moment), hours.Schedule.around_the_clock())
+    assert status.is_open and status.next_change is None
+    with translation.override("en"):
+        assert hours.describe(status) == "Open 24 hours"

@@ -21,6 +21,8 @@ def periods(value):
     """'9:30-17:30' (with an en dash), several joined by commas, or 'Closed'."""
     if not value:
         return gettext("Closed")
+    if tuple(value) == (hours.ALL_DAY,):
+        return gettext("24 hours")
     return ", ".join(
         f"{l10n.format_time(p.opens)}\u2013{l10n.format_time(p.closes)}" for p in value
     )

@@ -151,6 +151,8 @@ def location_documents(location):
             text(location, "floor", language),
             *[text(service, "name", language) for service in location.services.all()],
             text(location, "notes", language),
+            text(location, "access", language),
+            text(location, "accessibility", language),
             *[text(item, "text", language) for item in location.items_to_bring.all()],
         ]
         yield document
