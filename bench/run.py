@@ -14,7 +14,8 @@ It prints requests/s and p50/p99 latency (median round), the ratios to the
 static file against their targets, each page's transfer size (HTML plus the
 CSS, JS and images it references, compressed as served), and the CPU cost of
 one request in one process, cold (every cache empty) and warm
-(bench/render_cost.py)."""
+(bench/render_cost.py), and the search latency (median and p99 over the
+test queries) beside a page render (bench/search_latency.py)."""
 
 import gzip
 import re
@@ -243,6 +244,12 @@ def main() -> int:
         cost_env["CACHE_DIR"] = tempfile.mkdtemp(prefix="mynumber-cost-cache-")
         subprocess.run(
             [sys.executable, str(Path(__file__).with_name("render_cost.py"))],
+            env=cost_env,
+            check=True,
+        )
+        print("\nSearch latency beside a page render (bench/search_latency.py):")
+        subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("search_latency.py"))],
             env=cost_env,
             check=True,
         )

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "facilities",
     "pages",
     "pages.survey",
+    "pages.search",
 ]
 
 MIDDLEWARE = [

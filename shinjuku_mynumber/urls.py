@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("", include("facilities.urls")),
     path("", include("contacts.urls")),
     path("", include("pages.survey.urls")),
+    path("", include("pages.search.urls")),
     prefix_default_language=True,
 )
 

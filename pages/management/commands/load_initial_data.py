@@ -10,6 +10,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from pages.search import index as search_index
 from shinjuku_mynumber.seeding import SeedReport, content_release
 
 # Order matters: sections name their inquiry desk, locations their services.
@@ -19,7 +20,9 @@ SEEDERS = ["contacts.seed", "facilities.seed", "pages.seed"]
 def load_all() -> SeedReport:
     modules = [import_module(dotted) for dotted in SEEDERS]
     report = SeedReport(release=content_release(module.DATA_FILE for module in modules))
-    with transaction.atomic():
+    # The search index is rebuilt once at the end (also filling it on the
+    # first deploy of a site whose content predates it).
+    with transaction.atomic(), search_index.rebuilt_after():
         for module in modules:
             module.load(report)
     return report
