@@ -94,7 +94,7 @@ class BlockInline(SeedKeyHiddenMixin, TranslatedStackedInline):
     classes = ("collapse",)  # long pages fold by part
     # "Numbered list" applies to lists only: it is set on a list's own page
     # (BlockAdmin), with its items, and never offered on headings or paragraphs.
-    fields = ("position", "kind", "heading", "text", "hide_when_ended", "key")
+    fields = ("position", "kind", "heading", "text", "hide_when_ended", "recorded_on", "key")
     show_change_link = True
     verbose_name_plural = _("body blocks (edit a list's items with its 'change' link)")
 
@@ -270,7 +270,10 @@ class PartAdmin(SeedKeyHiddenMixin, HiddenFromIndexMixin, ContentAdmin):
 
 @admin.register(Block)
 class BlockAdmin(PartAdmin):
-    fields = ("section", "position", "kind", "heading", "text", "ordered", "hide_when_ended", "key")
+    fields = (
+        "section", "position", "kind", "heading", "text", "ordered", "hide_when_ended",
+        "recorded_on", "key",
+    )  # fmt: skip
     list_display = ("__str__", "section", "kind", "position")
     inlines = (ListItemInline,)
 

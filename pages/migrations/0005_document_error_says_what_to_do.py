@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0003_keep_simple_history_tables'),
+        ('pages', '0004_sources_review_flags_record_blocks'),
     ]
 
     operations = [
