@@ -1,5 +1,7 @@
 """The section form for ward staff: options only where they apply, long pages folded by part."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -45,16 +47,24 @@ def test_section_form_offers_no_numbered_list_and_folds_each_part(admin_client, 
 
 def test_saving_a_heading_keeps_its_stored_list_setting(admin_client, section):
     heading = section.blocks.get(kind=Block.Kind.HEADING)
+    url = f"/admin/pages/block/{heading.pk}/change/"
+    # The form's hidden fields as served: formset counts and the page version.
+    hidden = dict(
+        re.findall(
+            r'<input type="hidden" name="([^"]+)" value="([^"]*)"',
+            admin_client.get(url).content.decode(),
+        )
+    )
+    hidden.pop("csrfmiddlewaretoken", None)
     response = admin_client.post(
-        f"/admin/pages/block/{heading.pk}/change/",
+        url,
         {
+            **hidden,
             "section": section.pk,
             "position": 1,
             "kind": "heading",
             "heading_ja": "新しい見出し",
             "text_ja": "",
-            "items-TOTAL_FORMS": 0,
-            "items-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302
