@@ -9,7 +9,7 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 # collectstatic needs settings to load; the key is thrown away with this layer.
-RUN SECRET_KEY=build-only-not-secret DEBUG=0 /app/.venv/bin/python manage.py collectstatic --no-input -v0
+RUN SECRET_KEY=build-only-not-secret DEBUG=0 PROXY_COUNT=1 /app/.venv/bin/python manage.py collectstatic --no-input -v0
 
 FROM python:3.13-slim AS runtime
 # docker build --build-arg RELEASE=$(git rev-parse --short HEAD) .

@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh machine with Python 3 and make:
 #   make run    create .venv, migrate, load the initial content, serve :8000
 #   make test   the whole test suite
-# Other targets: lint, format, messages, check-migrations, bench, lighthouse.
+# Other targets: lint, format, messages, check-migrations, validate, bench, lighthouse.
 
 PORT ?= 8000
 VENV := .venv
@@ -17,7 +17,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help install run test test-fast test-browser lint format messages compilemessages \
         check-migrations check-messages translation-status bench lighthouse clean \
-        backup restore
+        backup restore vnu validate
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -46,11 +46,24 @@ run: install ## Migrate, load the initial content and serve http://127.0.0.1:$(P
 	@echo
 	DEBUG=$${DEBUG:-1} $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## The whole test suite (browser tests need /usr/bin/chromium)
+test: install vnu ## The whole test suite (browser tests need /usr/bin/chromium)
 	$(PY) -m pytest
 
-test-fast: install ## Everything but the browser tests
+test-fast: install vnu ## Everything but the browser tests
 	$(PY) -m pytest -m "not browser"
+
+# The W3C Nu HTML Checker (needs npm and Java 11+), pinned, in git-ignored .tools/.
+VNU_VERSION := 26.9.27
+VNU_STAMP := .tools/vnu/.installed-$(VNU_VERSION)
+$(VNU_STAMP):
+	npm install --prefix .tools/vnu --no-save --no-audit --no-fund vnu-jar@$(VNU_VERSION)
+	test -f .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+	@touch $@
+
+vnu: $(VNU_STAMP)
+
+validate: install vnu ## Check every public page in every language with the Nu HTML checker
+	$(PY) -m pytest tests/test_html_validity.py -q
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .

@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from shinjuku_mynumber.admin_base import ContentAdmin, TranslatedTabularInline
+from shinjuku_mynumber.admin_base import (
+    ContentAdmin,
+    PublishingAdminMixin,
+    TranslatedTabularInline,
+)
 
 from . import hours
 from .models import (
@@ -31,7 +35,8 @@ class ItemToBringInline(TranslatedTabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(ContentAdmin):
+class LocationAdmin(PublishingAdminMixin, ContentAdmin):
+    publish_permission = "facilities.publish_location"
     list_display = ("name", "kind", "floor", "open_now", "status", "position")
     list_filter = ("kind", "status")
     search_fields = ("name", "address")

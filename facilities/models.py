@@ -211,6 +211,7 @@ class Location(Sourced, HasPhone, Publishable, HasOpeningHours):
         ordering = ["position", "pk"]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
+        permissions = [("publish_location", _("Can publish locations and set their dates"))]
         constraints = [
             Publishable.validity_constraint("location_shown_until_after_from"),
             models.CheckConstraint(

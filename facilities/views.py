@@ -110,17 +110,25 @@ location_detail = public_page(["nav", "desk", "locations"], timeout=settings.OPE
 _SPACED_OFFSET = re.compile(r"(T?\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}(?::?\d{2})?)$")
 
 
+# Opening hours look a few days around the moment; near year 1 or 9999 that
+# date arithmetic overflows, and no one asks about such dates anyway.
+MOMENT_RANGE = (datetime.date(1900, 1, 1), datetime.date(2999, 12, 31))
+
+
 def parse_moment(raw: str) -> datetime.datetime:
-    """An ISO 8601 date and time; without an offset it is Tokyo time."""
+    """An ISO 8601 date and time between MOMENT_RANGE; without an offset it is Tokyo time."""
     raw = _SPACED_OFFSET.sub(r"\1+\2", raw.strip())
     try:
         value = parse_datetime(raw)
-    except ValueError:
-        value = None
-    if value is None:
+        if value is None:
+            raise ValueError(raw)
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, hours.local_zone())
+        local_day = timezone.localtime(value, hours.local_zone()).date()
+    except (ValueError, OverflowError) as error:
+        raise ValueError(raw) from error
+    if not MOMENT_RANGE[0] <= local_day <= MOMENT_RANGE[1]:
         raise ValueError(raw)
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, hours.local_zone())
     return value
 
 
@@ -133,7 +141,8 @@ def api_locations(request):
             moment = parse_moment(request.GET["at"])
         except ValueError:
             message = gettext(
-                "'at' must be an ISO 8601 date and time, such as 2026-01-04T09:30:00+09:00."
+                "'at' must be an ISO 8601 date and time between the years 1900 and 2999, "
+                "such as 2026-01-04T09:30:00+09:00."
             )
             return JsonResponse({"error": message}, status=400)
     locations, closures = locations_with_status(moment)

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from shinjuku_mynumber import admin_views
 from shinjuku_mynumber.admin_base import (
     ContentAdmin,
+    PublishingAdminMixin,
     TranslatedStackedInline,
     TranslatedTabularInline,
 )
@@ -27,36 +28,6 @@ from shinjuku_mynumber.publishing import PUBLISHING_FIELDS, Status
 
 from . import review_views
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
-
-
-class PublishingAdminMixin:
-    """Only holders of the publish permission may publish or set the dates shown.
-
-    For others the publishing fields are read-only, a new record starts as a
-    draft, and saving (including restoring an old version) keeps the record's
-    current publishing state.
-    """
-
-    publish_permission = ""
-
-    def can_publish(self, request):
-        return request.user.has_perm(self.publish_permission)
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = tuple(super().get_readonly_fields(request, obj))
-        if not self.can_publish(request):
-            fields += PUBLISHING_FIELDS
-        return fields
-
-    def save_model(self, request, obj, form, change):
-        if not self.can_publish(request):
-            current = None
-            if change:
-                current = type(obj).objects.filter(pk=obj.pk).values(*PUBLISHING_FIELDS).first()
-            current = current or {"status": Status.DRAFT, "shown_from": None, "shown_until": None}
-            for name, value in current.items():
-                setattr(obj, name, value)
-        super().save_model(request, obj, form, change)
 
 
 class SeedKeyHiddenMixin:
@@ -169,7 +140,20 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
     # From the English title: a Japanese title has no letters a URL slug keeps.
     prepopulated_fields = {"slug": ("title_en",)}
     fieldsets = (
-        (None, {"fields": ("title", "summary", "slug", "position", "embed", "inquiry_desk")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "summary",
+                    "task_label",
+                    "slug",
+                    "position",
+                    "embed",
+                    "inquiry_desk",
+                )
+            },
+        ),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
         (_("Programme end"), {"fields": ("programme_ended_on", "ended_notice")}),
         (

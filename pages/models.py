@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from shinjuku_mynumber.models import Sourced
 from shinjuku_mynumber.publishing import Publishable, PublishableQuerySet, local_today
 from shinjuku_mynumber.richtext import RichTextField
+from shinjuku_mynumber.urlsafety import is_site_path, is_web_url, validate_safe_url
 
+from .documents import validate_document_content
 from .validators import validate_document_size
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "csv"]
@@ -51,6 +53,16 @@ class Section(Sourced, Publishable):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
+    task_label = models.CharField(
+        _("task label"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "What a resident comes to do, in plain words (for example 'Use the card as a "
+            "health insurance card'). Sections with a task label are listed first on the "
+            "home page and end with where to get help."
+        ),
+    )
     position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
     embed = models.CharField(
         _("also show"), max_length=20, choices=Embed.choices, default=Embed.NONE, blank=True
@@ -263,6 +275,7 @@ class Link(SectionPart):
     url = models.CharField(
         _("address"),
         max_length=500,
+        validators=[validate_safe_url],
         help_text=_("A full https:// address, or a path on this site."),
     )
 
@@ -277,7 +290,11 @@ class Link(SectionPart):
 
     @property
     def is_external(self):
-        return self.url.startswith(("http://", "https://"))
+        return is_web_url(self.url)
+
+    @property
+    def is_site_path(self):
+        return is_site_path(self.url)
 
 
 class Document(SectionPart):
@@ -286,11 +303,19 @@ class Document(SectionPart):
         _("file"),
         upload_to="documents/%Y/",
         blank=True,
-        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS), validate_document_size],
-        help_text=_("PDF or office files only."),
+        validators=[
+            FileExtensionValidator(DOCUMENT_EXTENSIONS),
+            validate_document_size,
+            validate_document_content,
+        ],
+        help_text=_("PDF or office files only, up to 20 MB."),
     )
     url = models.CharField(
-        _("address"), max_length=500, blank=True, help_text=_("Where no file is attached.")
+        _("address"),
+        max_length=500,
+        blank=True,
+        validators=[validate_safe_url],
+        help_text=_("Where no file is attached."),
     )
     file_size = models.PositiveBigIntegerField(
         _("file size"), null=True, blank=True, editable=False
@@ -321,7 +346,12 @@ class Document(SectionPart):
 
     @property
     def href(self):
-        return self.file.url if self.file else self.url
+        """The address to link to; "" for an address that is not safe to show."""
+        if self.file:
+            # Served by the app (pages/documents.py), whatever the storage:
+            # never a public bucket URL.
+            return reverse("document", args=[self.file.name])
+        return self.url if is_web_url(self.url) or is_site_path(self.url) else ""
 
     @property
     def file_type(self):
@@ -330,7 +360,7 @@ class Document(SectionPart):
 
     @property
     def is_external(self):
-        return not self.file and self.url.startswith(("http://", "https://"))
+        return not self.file and is_web_url(self.url)
 
 
 class Notice(Sourced, Publishable):

@@ -22,7 +22,7 @@ DATA_FILE = Path(__file__).parent / "initial_data" / "content.ja.toml"
 
 # Section fields read from the data file as they are: add a field's name here.
 SECTION_FIELDS = (
-    "title", "summary", "embed", "programme_ended_on", "ended_notice", "content_as_of",
+    "title", "summary", "task_label", "embed", "programme_ended_on", "ended_notice", "content_as_of",
     "last_reviewed", "review_note",
 )  # fmt: skip
 BLOCK_FIELDS = {

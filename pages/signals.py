@@ -11,6 +11,7 @@ Roles are re-synced after every `migrate`, so that permissions of models added
 later by other apps are granted to the groups (shinjuku_mynumber/roles.py).
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -78,3 +79,38 @@ def notice_changed(sender, instance, **kwargs):
 
 
 post_migrate.connect(roles.sync_after_migrate, dispatch_uid="shinjuku_mynumber.roles")
+
+
+# --- Documents' files follow their rows ---------------------------------------
+
+
+@receiver(pre_save, sender=Document)
+def remember_old_file(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        return
+    instance._old_file = (
+        Document.objects.filter(pk=instance.pk).values_list("file", flat=True).first() or ""
+    )
+
+
+@receiver(post_save, sender=Document)
+def delete_replaced_file(sender, instance, raw=False, **kwargs):
+    old = getattr(instance, "_old_file", "")
+    if old and old != instance.file.name:
+        _delete_file_after_commit(instance.file.storage, old)
+
+
+@receiver(post_delete, sender=Document)
+def delete_file(sender, instance, **kwargs):
+    if instance.file:
+        _delete_file_after_commit(instance.file.storage, instance.file.name)
+
+
+def _delete_file_after_commit(storage, name):
+    """Only once the row is gone for good: a rolled-back delete keeps its file."""
+
+    def delete():
+        if not Document.objects.filter(file=name).exists():
+            storage.delete(name)
+
+    transaction.on_commit(delete)

@@ -13,7 +13,7 @@ from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, S
 
 @register(Section)
 class SectionTranslation(TranslationOptions):
-    fields = ("title", "summary", "ended_notice")
+    fields = ("title", "summary", "task_label", "ended_notice")
 
 
 @register(Block)

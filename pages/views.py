@@ -97,6 +97,10 @@ class HomeView(ContentPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = context["nav_sections"]  # the same list: one query
+        # Sections that concern a procedure, in residents' words: the task list.
+        context["tasks"] = SimpleLazyObject(
+            lambda: [s for s in context["nav_sections"] if s.task_label_ja]
+        )
         context["notices"] = SimpleLazyObject(
             lambda: list(Notice.objects.published().select_related("section"))
         )
@@ -187,7 +191,11 @@ class SectionView(ContentPageMixin, TemplateView):
         return with_last_modified(response, context["last_updated"])
 
 
-home = public_page(["nav", "desk", "notices"])(HomeView.as_view())
+# The home page shows whether help is open now: cached a minute at most.
+home = public_page(
+    ["nav", "desk", "notices", "locations", "call_centres"],
+    timeout=settings.OPEN_STATUS_MAX_AGE,
+)(HomeView.as_view())
 section = public_page(section_tags)(SectionView.as_view())
 
 # Staff see a section as it will look, draft or not; never cached anywhere.

@@ -39,7 +39,7 @@ from modeltranslation.admin import (
 
 from . import review, versioning
 from .models import Source, Sourced
-from .publishing import Status
+from .publishing import PUBLISHING_FIELDS, Status
 
 
 def is_sourced(model) -> bool:
@@ -372,3 +372,33 @@ class TranslatedStackedInline(ShowsSourcesMixin, TranslationStackedInline):
 
 class TranslatedTabularInline(ShowsSourcesMixin, TranslationTabularInline):
     extra = 0
+
+
+class PublishingAdminMixin:
+    """Only holders of the publish permission may publish or set the dates shown.
+
+    For others the publishing fields are read-only, a new record starts as a
+    draft, and saving (including restoring an old version) keeps the record's
+    current publishing state.
+    """
+
+    publish_permission = ""
+
+    def can_publish(self, request):
+        return request.user.has_perm(self.publish_permission)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if not self.can_publish(request):
+            fields += PUBLISHING_FIELDS
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        if not self.can_publish(request):
+            current = None
+            if change:
+                current = type(obj).objects.filter(pk=obj.pk).values(*PUBLISHING_FIELDS).first()
+            current = current or {"status": Status.DRAFT, "shown_from": None, "shown_until": None}
+            for name, value in current.items():
+                setattr(obj, name, value)
+        super().save_model(request, obj, form, change)

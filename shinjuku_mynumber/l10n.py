@@ -1,44 +1,50 @@
 """Dates and times formatted for the reader's language.
 
 Weekday and month names come from Django's own translations; the order of
-the parts is ours, per language, so that Japanese readers see
-"1月4日(月) 9:30" and English readers "Mon 4 Jan 9:30".
+the parts is ours, per language (shinjuku_mynumber/formats/), so that Japanese
+readers see "1月4日(月) 9:30" and English readers "Mon 4 Jan 9:30", in the
+same style as the plain dates ("4 Jan 2027").
 """
 
 import datetime
 
 from django.utils import dateformat, timezone
+from django.utils.formats import get_format_modules
 from django.utils.translation import get_language
 
-# Django date-format strings. D = weekday (abbr.), j = day, n = month number,
-# M = month (abbr.), G:i = 24-hour time.
-DAY_FORMATS = {
-    "ja": "n月j日(D)",
-    "en": "D j M",
-    "zh-hans": "n月j日(D)",
-    "zh-hant": "n月j日(D)",
-    "ko": "n월 j일 (D)",
-    "vi": "D, j/n",
-    "ne": "D, M j",
-    "my": "l, j/n",  # Django has no Burmese abbreviations: full weekday, numeric month
-    "es": "D j M",
-    "pt-br": "D, j M",
-}
 TIME_FORMAT = "G:i"
 
 
+def _own_format(name, language=None):
+    for module in get_format_modules(language or get_language() or "ja"):
+        if hasattr(module, name):
+            return getattr(module, name)
+    return None
+
+
 def day_format(language=None):
-    return DAY_FORMATS.get(language or get_language() or "ja", DAY_FORMATS["en"])
+    """The language's DAY_FORMAT (shinjuku_mynumber/formats/<language>/formats.py)."""
+    return _own_format("DAY_FORMAT", language) or "D j M"
+
+
+def _day_format_for(value) -> str:
+    """DAY_FORMAT, with our own weekday names where Django has none ("l")."""
+    fmt = day_format()
+    names = _own_format("WEEKDAY_NAMES")
+    if names and "l" in fmt:
+        fmt = fmt.replace("l", "".join("\\" + ch for ch in names[value.weekday()]))
+    return fmt
 
 
 def format_day(value: datetime.date) -> str:
-    return dateformat.format(value, day_format())
+    return dateformat.format(value, _day_format_for(value))
 
 
 def format_moment(value: datetime.datetime) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
-    return f"{dateformat.format(value, day_format())} {dateformat.format(value, TIME_FORMAT)}"
+    day = dateformat.format(value, _day_format_for(value))
+    return f"{day} {dateformat.format(value, TIME_FORMAT)}"
 
 
 def format_time(value: datetime.time) -> str:

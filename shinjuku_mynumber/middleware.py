@@ -1,6 +1,12 @@
+import ipaddress
+
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError
+from django.http import Http404, HttpResponse
 from django.utils import translation
+
+from .client_ip import client_ip
 
 
 class SecurityHeadersMiddleware:
@@ -56,3 +62,83 @@ def _is_connection_error(exception) -> bool:
     from django.db import InterfaceError, OperationalError
 
     return isinstance(exception, (OperationalError, InterfaceError))
+
+
+class AdminNetworksMiddleware:
+    """With ADMIN_ALLOWED_NETWORKS set, /admin/ exists only for those networks
+    (a 404 elsewhere: nothing to find, nothing to guess at)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        try:
+            self.networks = [
+                ipaddress.ip_network(network, strict=False)
+                for network in settings.ADMIN_ALLOWED_NETWORKS
+            ]
+        except ValueError as error:
+            raise ImproperlyConfigured(f"ADMIN_ALLOWED_NETWORKS: {error}") from error
+
+    def __call__(self, request):
+        if self.networks and request.path.startswith("/admin/") and not self.allowed(request):
+            raise Http404
+        return self.get_response(request)
+
+    def allowed(self, request) -> bool:
+        try:
+            address = ipaddress.ip_address(client_ip(request))
+        except ValueError:
+            return False
+        return any(address in network for network in self.networks)
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse an oversized body from its Content-Length, before anything reads it.
+
+    Only the admin's edit forms take documents (up to REQUEST_MAX_BYTES); the
+    sign-in form and the survey take a few kilobytes. Django itself would
+    spool a large upload to disk before the CSRF check.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > self.limit(request):
+            return HttpResponse(
+                "Request body too large.\n", status=413, content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)
+
+    def limit(self, request) -> int:
+        path = request.path
+        if path.startswith("/admin/") and not path.startswith("/admin/login/"):
+            return settings.REQUEST_MAX_BYTES
+        return settings.PUBLIC_REQUEST_MAX_BYTES
+
+
+class StorageFullMiddleware:
+    """A full disk while saving an upload: a clear page, not a 500.
+
+    The admin saves inside a transaction, so the database is left as it was;
+    the storage has removed the partial file (storage.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.template.response import TemplateResponse
+
+        from .storage import StorageFull
+
+        if not isinstance(exception, StorageFull):
+            return None
+        response = TemplateResponse(request, "admin/storage_full.html", status=507)
+        return response.render()

@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
+from . import banners
 from .publishing import local_today
 
 TAG_PREFIX = "pagecache:tag:"
@@ -103,13 +104,16 @@ def public_page(tags, timeout=None, browser_max_age=None):
                 response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
-            page_tags = list(tags(request, **kwargs) if callable(tags) else tags)
+            # Every page shows the emergency banner (see banners.py).
+            page_tags = [*(tags(request, **kwargs) if callable(tags) else tags), banners.TAG]
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             lifetime = min(
                 getattr(response, "cache_timeout", None) or settings.PAGE_CACHE_SECONDS,
                 timeout or settings.PAGE_CACHE_SECONDS,
+                # No cache keeps a page past the moment a banner starts or ends.
+                banners.seconds_until_change() or settings.PAGE_CACHE_SECONDS,
             )
             max_age = min(browser_max_age or settings.PAGE_BROWSER_MAX_AGE, lifetime)
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=lifetime)

@@ -1,8 +1,13 @@
 """Staff roles, in one place: group name -> the permissions the group holds.
 
 A permission is "app_label.codename"; "app_label.*" stands for the add, change,
-delete and view permissions of every model of that app (so models other apps
-add later are covered). Permissions that do not exist (yet) are skipped.
+delete and view permissions of every model of that app, "app_label.edit" for
+add, change and view only (so models an app adds later are covered).
+Permissions that do not exist (yet) are skipped.
+
+Content editors never publish or delete anything residents can see: deleting
+and publishing are the Publishers' (tests/test_roles.py walks every admin
+model as an editor).
 
 The groups are created by a data migration (shinjuku_mynumber/migrations) and
 re-synced after every `migrate` (pages/signals.py), so what is written here is
@@ -17,10 +22,10 @@ PUBLISHERS = "Publishers"
 
 _EDITING = [
     # Sections, notices and their parts (publishing itself is a separate permission).
-    "pages.*",
+    "pages.edit",
     # Inquiry desks and call centres; support-desk locations and their hours.
-    "contacts.*",
-    "facilities.*",
+    "contacts.edit",
+    "facilities.edit",
     # The sources recorded for any of these rows (shinjuku_mynumber/models.py).
     "shinjuku_mynumber.add_source",
     "shinjuku_mynumber.change_source",
@@ -34,23 +39,29 @@ ROLES: dict[str, list[str]] = {
     EDITORS: _EDITING,
     PUBLISHERS: [
         *_EDITING,
+        "pages.*",
+        "contacts.*",
+        "facilities.*",
         "pages.publish_section",
         "pages.publish_notice",
+        "facilities.publish_location",
+        # The emergency banner on every page.
+        "shinjuku_mynumber.*",
         "survey.view_comments",
         "survey.export_feedback",
     ],
 }
 
-MODEL_ACTIONS = ("add", "change", "delete", "view")
+MODEL_ACTIONS = {"*": ("add", "change", "delete", "view"), "edit": ("add", "change", "view")}
 
 
 def _wanted(spec: str, permission) -> bool:
     app_label, codename = spec.split(".", 1)
     if permission.content_type.app_label != app_label:
         return False
-    if codename == "*":
+    if codename in MODEL_ACTIONS:
         model = permission.content_type.model
-        return permission.codename in {f"{action}_{model}" for action in MODEL_ACTIONS}
+        return permission.codename in {f"{action}_{model}" for action in MODEL_ACTIONS[codename]}
     return permission.codename == codename
 
 
@@ -89,3 +100,11 @@ def sync_after_migrate(sender, apps=global_apps, using=DEFAULT_DB_ALIAS, **kwarg
     with_models = [c for c in global_apps.get_app_configs() if c.models_module is not None]
     if with_models and sender.label == with_models[-1].label:
         sync_groups(apps, using)
+
+
+def requires_second_factor(user) -> bool:
+    """Superusers and Publishers (who put content in front of residents) must
+    sign in with a second factor; Content editors may add one."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name=PUBLISHERS).exists()

@@ -33,13 +33,24 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-only-key-do-not-use-in-production"  # noqa: S105 (DEBUG only)
 
+# How many proxies of ours stand in front (nginx, Varnish, a load balancer):
+# each appends the address it saw to X-Forwarded-For, and the client address
+# (sign-in lock-out, survey rate limit) is read accordingly (client_ip.py).
+_proxy_count = os.environ.get("PROXY_COUNT", "").strip()
+if not _proxy_count.isdigit() and _proxy_count != "":
+    raise ImproperlyConfigured(f"PROXY_COUNT must be a whole number, not {_proxy_count!r}.")
+PROXY_COUNT = int(_proxy_count or 0)
+if PROXY_COUNT > 5:
+    raise ImproperlyConfigured(f"PROXY_COUNT={PROXY_COUNT}: more proxies than any real set-up has.")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin patches apply.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with a second factor for staff (shinjuku_mynumber/admin_site.py).
+    "shinjuku_mynumber.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +59,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "reversion",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "dbbackup",
     "shinjuku_mynumber",
     "contacts",
@@ -58,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "shinjuku_mynumber.middleware.AdminNetworksMiddleware",
+    "shinjuku_mynumber.middleware.RequestBodyLimitMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "shinjuku_mynumber.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -70,9 +86,11 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "shinjuku_mynumber.middleware.DatabaseUnavailableMiddleware",
+    "shinjuku_mynumber.middleware.StorageFullMiddleware",
     # axes must be last: it turns a locked-out login into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -92,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
+                "shinjuku_mynumber.context_processors.site_banners",
             ],
         },
     },
@@ -149,13 +168,26 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Lock an account+address pair out of the admin after repeated failures.
+# Staff sign-in lock-out (django-axes, shinjuku_mynumber/login_lockout.py):
+# a (username, address) pair is locked after AXES_FAILURE_LIMIT failures; an
+# address after AXES_ADDRESS_FAILURE_LIMIT failures whatever the usernames
+# (sized for a ward office behind one address).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "shinjuku_mynumber.login_lockout.PairAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "shinjuku_mynumber.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# A second factor (TOTP, recovery codes) is required of superusers and
+# Publishers (roles.requires_second_factor); the issuer names the site in
+# the staff member's authenticator app.
+OTP_TOTP_ISSUER = "Shinjuku My Number portal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Optionally, the admin answers only from these networks (e.g. the ward's
+# offices: "192.0.2.0/24,2001:db8::/48"); empty: from anywhere.
+ADMIN_ALLOWED_NETWORKS = env_list("ADMIN_ALLOWED_NETWORKS")
 
 # --- Languages -------------------------------------------------------------
 # Japanese is the authoritative text; every other language is a translation.
@@ -174,6 +206,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# One date style per language: shinjuku_mynumber/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["shinjuku_mynumber.formats"]
 USE_TZ = True
 TIME_ZONE = "Asia/Tokyo"
 
@@ -213,7 +247,8 @@ if STORAGE_BUCKET:
         },
     }
 else:
-    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # On disk; a full disk leaves no partial file (storage.py).
+    DEFAULT_STORAGE = {"BACKEND": "shinjuku_mynumber.storage.DocumentStorage"}
 # Backups (manage.py dbbackup / mediabackup; make backup): a folder that is
 # itself copied off the machine (BACKUP_DIR).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
@@ -234,12 +269,27 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 3600
 # Serve straight from the source folders where collectstatic has not run (tests).
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# Request bodies: forms (no files) up to 2.5 MB in memory; uploads above
+# 2.5 MB go to a temporary file. A body larger than REQUEST_MAX_BYTES (a
+# document plus its form) is refused before it is read
+# (RequestBodyLimitMiddleware; nginx's client_max_body_size says the same).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024  # also in Document.file's help text
+REQUEST_MAX_BYTES = DOCUMENT_MAX_BYTES + 1024 * 1024
+# Bodies outside the admin's edit forms (the sign-in form, the survey) are small.
+PUBLIC_REQUEST_MAX_BYTES = 64 * 1024
 
 # --- Security --------------------------------------------------------------
 # Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if not DEBUG and env_bool("SECURE_SSL_REDIRECT", True) and PROXY_COUNT == 0:
+    # HTTPS ends at a proxy, yet no proxy is declared: client addresses would
+    # all be the proxy's (one lock-out and rate-limit bucket for everyone).
+    raise ImproperlyConfigured(
+        "HTTPS is enforced (SECURE_SSL_REDIRECT) behind a TLS proxy, but PROXY_COUNT is "
+        "not set: set PROXY_COUNT to the number of proxies in front (1 for nginx alone)."
+    )
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
@@ -283,7 +333,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_BROWSER_MAX_AGE = 60
 # Pages that show "open now" must never be staler than this.
 OPEN_STATUS_MAX_AGE = 60
-SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", "10/10m")
+# Stored answers per client address (many people may share one: a ward
+# Wi-Fi, a carrier NAT), and per address and page.
+SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", "120/10m")
+SURVEY_PAGE_RATE_LIMIT = os.environ.get("SURVEY_PAGE_RATE_LIMIT", "20/10m")
 # Survey comments are deleted this many days after they were written (the
 # answers stay, as counts): `manage.py expire_survey_comments`, run daily.
 SURVEY_COMMENT_RETENTION_DAYS = int(os.environ.get("SURVEY_COMMENT_RETENTION_DAYS", "180"))

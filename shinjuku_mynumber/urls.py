@@ -9,6 +9,7 @@ the prefix, listed here:
 - /healthz                  load-balancer health check (checks the database)
 - /sitemap.xml, /robots.txt, /favicon.ico
 - /api/v1/..., /opendata/...  open data (language-neutral)
+- /media/...                uploaded documents, served by the app (pages/documents.py)
 """
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from pages import documents
 
 from . import views
 from .sitemaps import sitemaps
@@ -38,6 +41,7 @@ urlpatterns = [
     ),
     path("favicon.ico", views.favicon, name="favicon"),
     path("", include("facilities.api_urls")),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", documents.serve, name="document"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -52,8 +56,3 @@ handler400 = "shinjuku_mynumber.views.bad_request"
 handler403 = "shinjuku_mynumber.views.permission_denied"
 handler404 = "shinjuku_mynumber.views.page_not_found"
 handler500 = "shinjuku_mynumber.views.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static as media_static
-
-    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

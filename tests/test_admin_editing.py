@@ -12,9 +12,11 @@ from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pages.models import Block, Document, Section
-from shinjuku_mynumber.roles import EDITORS, PUBLISHERS
+from shinjuku_mynumber.roles import EDITORS, PUBLISHERS, requires_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +62,18 @@ def staff_client(username, group=None, **permissions):
     if group:
         user.groups.add(Group.objects.get(name=group))
     client = Client()
+    signed_in(client, user)
+    return client
+
+
+def signed_in(client, user):
+    """Log `user` in, with the second factor their role requires already proved."""
     client.force_login(user)
+    if requires_second_factor(user):
+        device = TOTPDevice.objects.create(user=user, name="test phone", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
     return client
 
 

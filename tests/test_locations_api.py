@@ -94,3 +94,30 @@ def test_dated_closure_shows_in_the_api(client, content):
 
 def test_only_get(client, content):
     assert client.post(URL).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "9999-12-31T23:59:59",
+        "9999-12-31T23:59:59+09:00",
+        "9999-12-31T23:59:59Z",
+        "9999-12-31T23:59:59-12:00",
+        "0001-01-01T00:00:00",
+        "0001-01-01T00:00:00+09:00",
+        "0001-01-01T00:00:00+14:00",
+        "0001-01-01T00:00:00Z",
+        "0001-01-01",
+        "1899-12-31T23:59:59",
+        "3000-01-01T00:00:00",
+    ],
+)
+def test_moments_at_the_ends_of_the_calendar_are_a_400(client, content, at):
+    response = client.get("/api/v1/locations", {"at": at})
+    assert response.status_code == 400
+    assert "1900" in response.json()["error"] and "2999" in response.json()["error"]
+
+
+def test_moments_inside_the_range_still_answer(client, content):
+    for at in ("1900-01-01T00:00:00+09:00", "2999-12-31T23:59:59+09:00"):
+        assert client.get("/api/v1/locations", {"at": at}).status_code == 200, at

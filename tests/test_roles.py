@@ -87,3 +87,55 @@ def test_unknown_permissions_are_skipped(db, monkeypatch):
     roles.sync_groups()
     testers = Group.objects.get(name="Testers")
     assert [p.codename for p in testers.permissions.all()] == ["view_section"]
+
+
+def test_an_editor_never_publishes_or_deletes_anything_on_any_admin_model(content, rf):
+    from django.contrib import admin
+
+    from shinjuku_mynumber.admin_base import PUBLISHING_FIELDS
+    from shinjuku_mynumber.publishing import Publishable
+
+    editor_client = staff_client("editor", roles.EDITORS)
+    request = rf.get("/admin/")
+    request.user = User.objects.get(username="editor")
+    walked = 0
+    for model, model_admin in admin.site._registry.items():
+        obj = model._default_manager.first()
+        assert not model_admin.has_delete_permission(request), model
+        assert not model_admin.has_delete_permission(request, obj), model
+        assert "delete_selected" not in model_admin.get_actions(request), model
+        if issubclass(model, Publishable):
+            readonly = model_admin.get_readonly_fields(request, obj)
+            assert set(PUBLISHING_FIELDS) <= set(readonly), model
+        if obj is not None and model_admin.has_view_permission(request, obj):
+            opts = model._meta
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[obj.pk])
+            assert editor_client.post(url, {"post": "yes"}).status_code == 403, model
+            assert model._default_manager.filter(pk=obj.pk).exists(), model
+            walked += 1
+    assert walked >= 10  # sections, parts, notices, locations, desks, call centres...
+
+
+def test_an_editor_cannot_publish_a_location(content):
+    from test_admin_editing import admin_form_data
+
+    from facilities.models import Location
+
+    location = Location.objects.first()
+    location.status = "draft"
+    location.save()
+    editor = staff_client("editor", roles.EDITORS)
+    url = reverse("admin:facilities_location_change", args=[location.pk])
+    page = editor.get(url)
+    assert 'name="status"' not in page.content.decode()
+    data = admin_form_data(page)
+    data.update(status="published", shown_from="2020-01-01")
+    assert editor.post(url, data).status_code == 302
+    location.refresh_from_db()
+    assert location.status == "draft" and location.shown_from is None
+    publisher = staff_client("publisher", roles.PUBLISHERS)
+    data = admin_form_data(publisher.get(url))
+    data.update(status="published")
+    assert publisher.post(url, data).status_code == 302
+    location.refresh_from_db()
+    assert location.status == "published"

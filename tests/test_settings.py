@@ -32,6 +32,17 @@ def test_missing_secret_key_with_debug_off_refuses_to_start():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_an_inconsistent_proxy_setting():
+    production = {"DEBUG": "0", "SECRET_KEY": "k" * 50, "SECURE_SSL_REDIRECT": "1"}
+    unset = run_python(CHECK, **production)
+    assert unset.returncode != 0
+    assert "PROXY_COUNT is not set" in unset.stderr
+    for wrong in ("-1", "one", "9"):
+        result = run_python(CHECK, **production, PROXY_COUNT=wrong)
+        assert result.returncode != 0 and "PROXY_COUNT" in result.stderr, wrong
+    assert run_python(CHECK, **production, PROXY_COUNT="2").returncode == 0
+
+
 def test_debug_mode_starts_without_a_secret_key():
     result = run_python(CHECK, DEBUG="1")
     assert result.returncode == 0, result.stderr
@@ -46,6 +57,7 @@ def test_deploy_check_is_clean_with_production_settings():
         SECRET_KEY="a-long-random-production-key-5f8a9c0d7e6b4a3928171615141312111009",
         ALLOWED_HOSTS="mynumber.example.jp",
         SECURE_SSL_REDIRECT="1",
+        PROXY_COUNT="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout

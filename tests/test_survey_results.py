@@ -7,6 +7,7 @@ import io
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.utils import timezone
+from test_admin_editing import signed_in
 
 from pages.survey.models import PageFeedback
 
@@ -220,7 +221,7 @@ def test_export_needs_its_permission(client, answers):
 
 
 def test_superuser_sees_everything(client, answers):
-    client.force_login(User.objects.create_superuser("chief", password=None))
+    signed_in(client, User.objects.create_superuser("chief", password=None))
     html = client.get(RESULTS).content.decode()
     assert "トップが見やすい" in html
     assert "export.csv" in html

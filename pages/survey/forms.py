@@ -30,7 +30,7 @@ class SurveyForm(forms.Form):
 
     error_messages = {
         "unknown_page": _("The page this answer is about could not be found."),
-        "no_answer": _("Please answer at least one of the two questions."),
+        "no_answer": _("Please answer a question or write a comment."),
     }
 
     def clean_page(self):
@@ -41,7 +41,8 @@ class SurveyForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("useful") and not cleaned.get("findable"):
+        # One answer alone, or a comment alone, is worth keeping.
+        if not any(cleaned.get(name) for name in ("useful", "findable", "comment")):
             raise forms.ValidationError(self.error_messages["no_answer"], code="no_answer")
         return cleaned
 

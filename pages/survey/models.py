@@ -299,7 +299,8 @@ class PageFeedback(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(useful="", findable=""), name="survey_at_least_one_answer"
+                condition=~Q(useful="", findable="", comment=""),
+                name="survey_answer_or_comment",
             ),
             models.CheckConstraint(
                 condition=Q(useful__in=["", *Useful.values]), name="survey_useful_valid"

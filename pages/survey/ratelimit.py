@@ -1,18 +1,23 @@
 """A small fixed-window rate limit per client address, kept in the cache only.
 
-The address is never stored: the cache key holds a keyed hash of it (salted
-with SECRET_KEY), which expires with the window. IPv6 addresses count per
-/64 network, since one host can hold a whole /64.
+The address (shinjuku_mynumber.client_ip: the same as the sign-in lock-out
+uses) is never stored: the cache key holds a keyed hash of it (salted with
+SECRET_KEY), which expires with the window. IPv6 addresses count per /64
+network, since one host can hold a whole /64.
+
+`is_limited` only looks; `count` counts. The survey counts only answers it
+stores, so invalid posts and bots cannot use up the allowance of everyone
+behind a shared address (a ward Wi-Fi, a carrier NAT).
 """
 
-import ipaddress
 import logging
 import re
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+
+from shinjuku_mynumber.client_ip import client_network
 
 logger = logging.getLogger(__name__)
 
@@ -29,45 +34,35 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), int(multiplier or 1) * _UNIT_SECONDS[unit]
 
 
-def client_address(request) -> str:
-    """The visitor's address: REMOTE_ADDR, or, behind PROXY_COUNT trusted
-    proxies, the address the outermost of them saw (X-Forwarded-For)."""
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [a for a in forwarded if a]
-    if proxies and len(forwarded) >= proxies:
-        address = forwarded[-proxies]
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if ip.version == 6:
-        if ip.ipv4_mapped:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
+def _key(request, scope: str, period: int, extra: str) -> str:
+    window = int(time.time() // period)
+    subject = f"{client_network(request)}|{extra}"
+    digest = salted_hmac(f"ratelimit:{scope}", subject, algorithm="sha256").hexdigest()
+    return f"ratelimit:{scope}:{window}:{digest}"
 
 
-def is_limited(request, scope: str, rate: str) -> bool:
-    """Count this request; True once the address has gone over `rate`.
+def is_limited(request, scope: str, rate: str, extra: str = "") -> bool:
+    """Whether the address (and `extra`, e.g. the page) has used up `rate`.
 
     When the cache is unreachable the request is let through: the survey
     must not fail because the limiter cannot count.
     """
     limit, period = parse_rate(rate)
-    window = int(time.time() // period)
-    digest = salted_hmac(
-        f"ratelimit:{scope}", client_address(request), algorithm="sha256"
-    ).hexdigest()
-    key = f"ratelimit:{scope}:{window}:{digest}"
     try:
-        cache.add(key, 0, timeout=period)
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
-        count = 1
+        return (cache.get(_key(request, scope, period, extra)) or 0) >= limit
     except Exception:
         logger.warning("Rate limit not applied: the cache is unavailable", exc_info=True)
         return False
-    return count > limit
+
+
+def count(request, scope: str, rate: str, extra: str = "") -> None:
+    """Count one use against `rate` for the address (and `extra`)."""
+    _limit, period = parse_rate(rate)
+    key = _key(request, scope, period, extra)
+    try:
+        if not cache.add(key, 1, timeout=period):
+            cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=period)
+    except Exception:
+        logger.warning("Rate limit not counted: the cache is unavailable", exc_info=True)

@@ -3,8 +3,10 @@
 Public pages are cached and served without cookies, so the form carries no
 CSRF token. The endpoint protects itself instead: the request must come from
 one of the site's own pages (Origin, or failing that Referer), each client
-address may answer only so often (SURVEY_RATE_LIMIT, counted in the cache),
-and a honeypot field catches simple bots.
+address may answer only so often (SURVEY_RATE_LIMIT per address, sized for
+many people behind one address, and SURVEY_PAGE_RATE_LIMIT per address and
+page; counted in the cache, and only for answers that are stored), and a
+honeypot field catches simple bots.
 """
 
 from urllib.parse import urlencode, urlsplit
@@ -74,8 +76,11 @@ def _page_link(page) -> str:
     return paths.localized(page) if page and paths.is_public_page(page) else ""
 
 
-def failure(request, status, errors, page=""):
-    """A 4xx answer: JSON for the script, a page in the visitor's language otherwise."""
+def failure(request, status, errors, page="", sent=None):
+    """A 4xx answer: JSON for the script, a page in the visitor's language otherwise.
+
+    ``sent``: what the visitor sent, shown again in the form (their comment is kept).
+    """
     errors = {field: [str(message) for message in messages] for field, messages in errors.items()}
     if wants_json(request):
         response = JsonResponse({"ok": False, "errors": errors}, status=status)
@@ -84,6 +89,7 @@ def failure(request, status, errors, page=""):
             "status": status,
             "messages_list": [m for messages in errors.values() for m in messages],
             "back_url": _page_link(page),
+            "survey_sent": sent or None,
         }
         response = render(request, "survey/error.html", context, status=status)
     response["Cache-Control"] = "no-store"
@@ -99,17 +105,25 @@ def success(request, page):
     return HttpResponseRedirect(url, status=303)
 
 
+def what_was_sent(request) -> dict:
+    """The answer as posted, to show again after an error (no JavaScript): {} if unreadable."""
+    try:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+            return {}
+        data = request.POST
+    except (ValueError, MultiPartParserError, SuspiciousOperation, BadRequest, UnicodeDecodeError):
+        return {}
+    sent = {name: data.get(name, "") for name in ("page", "useful", "findable", "comment")}
+    # Only for one of our pages: the form is shown again only there.
+    return sent if paths.is_public_page(sent["page"]) else {}
+
+
 @never_cache
 @csrf_exempt
 @require_POST
 def submit(request):
     if not is_same_site(request):
         return failure(request, 403, {"__all__": [MESSAGES["cross_site"]]})
-    if ratelimit.is_limited(request, "survey", settings.SURVEY_RATE_LIMIT):
-        _limit, period = ratelimit.parse_rate(settings.SURVEY_RATE_LIMIT)
-        response = failure(request, 429, {"__all__": [MESSAGES["too_many"]]})
-        response["Retry-After"] = str(period)
-        return response
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -118,7 +132,8 @@ def submit(request):
         return failure(request, 400, {"__all__": [MESSAGES["too_large"]]})
     try:
         data = request.POST
-    except (MultiPartParserError, SuspiciousOperation, BadRequest, UnicodeDecodeError):
+    except (MultiPartParserError, SuspiciousOperation, BadRequest, UnicodeDecodeError, LookupError):
+        # LookupError: a charset Python does not know, in the body or its Content-Type.
         return failure(request, 400, {"__all__": [MESSAGES["malformed"]]})
 
     form = SurveyForm(data)
@@ -126,9 +141,26 @@ def submit(request):
         # Answer as if accepted, so the bot learns nothing; store nothing.
         return success(request, "")
     if not form.is_valid():
-        return failure(request, 400, form.errors, page=form.cleaned_data.get("page", ""))
+        sent = what_was_sent(request)
+        return failure(request, 400, form.errors, page=sent.get("page"), sent=sent)
+    page = form.cleaned_data["page"]
+    limits = [
+        ("survey", settings.SURVEY_RATE_LIMIT, ""),
+        ("survey-page", settings.SURVEY_PAGE_RATE_LIMIT, page),
+    ]
+    for scope, rate, extra in limits:
+        if ratelimit.is_limited(request, scope, rate, extra):
+            _limit, period = ratelimit.parse_rate(rate)
+            sent = what_was_sent(request)
+            response = failure(
+                request, 429, {"__all__": [MESSAGES["too_many"]]}, page=page, sent=sent
+            )
+            response["Retry-After"] = str(period)
+            return response
     form.save(language=get_language())
-    return success(request, form.cleaned_data["page"])
+    for scope, rate, extra in limits:
+        ratelimit.count(request, scope, rate, extra)
+    return success(request, page)
 
 
 @never_cache

@@ -2,12 +2,25 @@ from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 
 from shinjuku_mynumber import page_cache
 
 register = template.Library()
+
+
+def own_path(request) -> str:
+    """The path of the page being shown, for links built from it.
+
+    Only a path that resolved to one of our views is used: an unknown one
+    ("//evil.example/", "/%5Cevil.example/") would read as another site in an
+    href, so the error page's links point at the home page instead.
+    """
+    path = request.path
+    if request.resolver_match is None or path.startswith(("//", "/\\")) or "\\" in path:
+        return reverse("pages:home")
+    return path
 
 
 @lru_cache(maxsize=4096)
@@ -29,7 +42,7 @@ def language_versions(context):
             "url": url,
             "is_current": code == current,
         }
-        for code, url in _paths_in_every_language(context["request"].path)
+        for code, url in _paths_in_every_language(own_path(context["request"]))
     ]
 
 
@@ -43,7 +56,7 @@ def content_version(*tags):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path=None):
     request = context["request"]
-    return request.build_absolute_uri(path or request.path)
+    return request.build_absolute_uri(path or own_path(request))
 
 
 @register.filter

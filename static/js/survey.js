@@ -27,18 +27,36 @@
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     button.disabled = true;
-    let data;
+    let response;
     try {
-      const response = await fetch(form.action, {
+      response = await fetch(form.action, {
         method: "POST",
         body: new URLSearchParams(new FormData(form)),
         headers: { Accept: "application/json" },
         credentials: "same-origin",
       });
+    } catch {
+      // The request may have reached the server: sending it again could
+      // store the answer twice.
+      button.disabled = false;
+      announce([section.dataset.surveyUnsure], true);
+      return;
+    }
+    let data;
+    try {
       data = await response.json();
     } catch {
-      // No answer we can read (offline, a proxy's error page): send it the old way.
-      HTMLFormElement.prototype.submit.call(form);
+      // Not our JSON: an error page from the server or a proxy. Re-send the
+      // old way (the server then shows its page) only when the answer was
+      // certainly not stored: the site or a proxy refused it before storing
+      // (503 unavailable, 413 too large, 429 too many). After a 502 or 504 it
+      // may have been stored.
+      if ([413, 429, 503].includes(response.status)) {
+        HTMLFormElement.prototype.submit.call(form);
+        return;
+      }
+      button.disabled = false;
+      announce([section.dataset.surveyUnsure], true);
       return;
     }
     button.disabled = false;

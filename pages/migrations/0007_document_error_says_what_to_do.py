@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0004_sources_review_flags_record_blocks'),
+        ('pages', '0006_safe_urls_and_document_checks'),
     ]
 
     operations = [

@@ -1,0 +1,38 @@
+"""`{% help_in_person %}`: the main help location and whether it is open now.
+
+The locations and their hours are remembered until staff edit them (tag
+"locations"); only the status is computed at each render, from the clock, so
+a warm render runs no query. Pages showing it are cached a minute at most.
+"""
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from shinjuku_mynumber import page_cache
+
+from ..models import Location, YearlyClosure, attach_status
+
+register = template.Library()
+
+
+def _locations_and_closures():
+    day = timezone.localdate()
+    return (
+        list(Location.objects.published(on=day).with_details(on=day)),
+        list(YearlyClosure.objects.all()),
+    )
+
+
+@register.inclusion_tag("facilities/components/help_in_person.html")
+def help_in_person():
+    locations, closures = page_cache.remember(
+        f"help-in-person|{get_language()}", ["locations"], _locations_and_closures
+    )
+    locations = attach_status(locations, closures=closures)
+    desks = [loc for loc in locations if loc.kind == Location.Kind.DESK]
+    return {
+        "main": (desks or locations or [None])[0],
+        "open_now": sum(1 for loc in locations if loc.open_status.is_open),
+        "total": len(locations),
+    }
