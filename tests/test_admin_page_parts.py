@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from pages.models import Block, Section
+from tests.test_admin_editing import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,7 @@ def section(db):
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(User.objects.create_superuser("chief", password=None))
-    return client
+    return signed_in(client, User.objects.create_superuser("chief", password=None))
 
 
 def test_no_numbered_list_option_on_a_heading(admin_client, section):
