@@ -29,7 +29,7 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 HOST = "127.0.0.1"
 PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgresql://postgres@127.0.0.1:5432")
-DB_NAME = "mynumber_bench"
+DB_NAME = os.environ.get("BENCH_DB_NAME", "mynumber_bench")
 WORKERS = 2
 THREADS = 4
 
@@ -76,9 +76,32 @@ def environment(static_root: Path) -> dict[str, str]:
         # Plain HTTP on loopback: no TLS proxy in front, so no HTTPS redirect.
         SECURE_SSL_REDIRECT="0",
         ALLOWED_HOSTS=f"{HOST},localhost",
+        CACHE_DIR=str(static_root.parent / f"{static_root.name}-cache"),
         LOG_LEVEL="WARNING",
     )
     return env
+
+
+STAFF_SESSION = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+user, _ = get_user_model().objects.get_or_create(username="bench-staff", defaults={"is_staff": True})
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
+
+
+def staff_session(env: dict[str, str]) -> str:
+    """The key of a logged-in staff session: its requests bypass the page cache."""
+    found = subprocess.run(
+        [str(PYTHON), "manage.py", "shell", "-c", STAFF_SESSION],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return found.stdout.strip().splitlines()[-1]
 
 
 def manage(env: dict[str, str], *args: str) -> None:
@@ -148,6 +171,7 @@ def running_site():
         if process is not None:
             stop(process)
         shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(f"{static_root}-cache", ignore_errors=True)
 
 
 def main() -> None:

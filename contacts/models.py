@@ -6,10 +6,9 @@ from django.utils.translation import pgettext_lazy
 
 from facilities import hours
 from facilities.models import HasOpeningHours, HoursRule
+from shinjuku_mynumber import phone
 from shinjuku_mynumber.models import Sourced
-
-from . import phone
-from .phone import HasPhone, PhoneNumberField
+from shinjuku_mynumber.phone import HasPhone, PhoneNumberField
 
 
 class InquiryDeskQuerySet(models.QuerySet):

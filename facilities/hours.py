@@ -136,14 +136,6 @@ class Status:
     today_hours: tuple[Period, ...]
     day: datetime.date
 
-    @property
-    def opens_today_later(self) -> bool:
-        return (
-            not self.is_open
-            and self.next_change is not None
-            and timezone.localtime(self.next_change, local_zone()).date() == self.day
-        )
-
 
 def _at(day: datetime.date, time: datetime.time, zone) -> datetime.datetime:
     return datetime.datetime.combine(day, time, tzinfo=zone)

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from contacts.phone import HasPhone, PhoneNumberField
 from shinjuku_mynumber.models import Sourced
+from shinjuku_mynumber.phone import HasPhone, PhoneNumberField
 from shinjuku_mynumber.publishing import Publishable, PublishableQuerySet
 from shinjuku_mynumber.translated import localized
 

@@ -5,7 +5,6 @@ Every open/closed answer comes from hours.status_at, as on the pages.
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import override
 
@@ -228,7 +227,3 @@ def json_ld(location, closures, page_url, on=None) -> dict:
             "longitude": float(location.longitude),
         }
     return data
-
-
-def site_url(request) -> str:
-    return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")

@@ -15,49 +15,21 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from pages.views import ContentPageMixin
+from shinjuku_mynumber.absolute_urls import absolute_url, site_url
 from shinjuku_mynumber.page_cache import public_page
 
 from . import hours, opendata
+from .listing import grouped_by_kind, locations_with_status, published_locations
 from .models import Location, YearlyClosure, attach_status
 
 # Inside <script>, "<", ">" and "&" must never appear raw in data.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def grouped_by_kind(locations):
-    groups = []
-    for kind, label in Location.Kind.choices:
-        members = [loc for loc in locations if loc.kind == kind]
-        if members:
-            # A phone note shared by several locations is shown once for the group.
-            notes = {loc.phone_note_ja: loc for loc in reversed(members) if loc.phone_note_ja}
-            groups.append(
-                {
-                    "kind": kind,
-                    "label": label,
-                    "locations": members,
-                    "phone_notes": list(reversed(notes.values())),
-                }
-            )
-    return groups
-
-
-def locations_with_status(moment=None):
-    """Published locations with their status attached: a fixed number of queries."""
-    moment = moment or timezone.now()
-    closures = list(YearlyClosure.objects.all())
-    day = timezone.localtime(moment, hours.local_zone()).date()
-    locations = attach_status(
-        Location.objects.published(on=day).with_details(on=day), moment, closures
-    )
-    return locations, closures
-
-
-class LocationListView(ContentPageMixin, TemplateView):
+class LocationListView(TemplateView):
     template_name = "facilities/location_list.html"
 
     def get_context_data(self, **kwargs):
@@ -72,7 +44,7 @@ class LocationListView(ContentPageMixin, TemplateView):
         return context
 
 
-class LocationDetailView(ContentPageMixin, TemplateView):
+class LocationDetailView(TemplateView):
     template_name = "facilities/location_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -85,7 +57,7 @@ class LocationDetailView(ContentPageMixin, TemplateView):
             raise Http404
         closures = list(YearlyClosure.objects.all())
         attach_status([location], closures=closures)
-        data = opendata.json_ld(location, closures, self.request.build_absolute_uri(), today)
+        data = opendata.json_ld(location, closures, absolute_url(self.request), today)
         context.update(
             location=location,
             closures=closures if location.observes_yearly_closures else [],
@@ -132,8 +104,8 @@ def parse_moment(raw: str) -> datetime.datetime:
     return value
 
 
-@public_page(["locations"], timeout=settings.OPEN_STATUS_MAX_AGE)
-@require_GET
+@public_page(["locations"], timeout=settings.OPEN_STATUS_MAX_AGE, query=["at"])
+@require_safe
 def api_locations(request):
     moment = timezone.now()
     if "at" in request.GET:
@@ -145,7 +117,8 @@ def api_locations(request):
                 "such as 2026-01-04T09:30:00+09:00."
             )
             return JsonResponse({"error": message}, status=400)
-    locations, closures = locations_with_status(moment)
+    # location_json works out each status itself, once.
+    locations, closures = published_locations(moment)
     response = JsonResponse(
         {
             "at": timezone.localtime(moment, hours.local_zone()).isoformat(),
@@ -153,11 +126,14 @@ def api_locations(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    # The data is the ward's Japanese text, whatever the client's languages
+    # (LocaleMiddleware would otherwise name the first requester's).
+    response["Content-Language"] = "ja"
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-@require_GET
+@require_safe
 def locations_csv(request):
     """公共施設一覧 (the government's recommended dataset layout), UTF-8 with BOM."""
     locations = Location.objects.published().with_details()
@@ -169,7 +145,7 @@ def locations_csv(request):
     response.write("\ufeff")
     writer = csv.writer(response, lineterminator="\r\n")
     writer.writerow(opendata.CSV_HEADER)
-    base = opendata.site_url(request)
+    base = site_url(request)
     for number, location in enumerate(locations, start=1):
         writer.writerow(opendata.csv_row(number, location, closures, base))
     return response

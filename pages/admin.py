@@ -17,7 +17,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from shinjuku_mynumber import admin_views
 from shinjuku_mynumber.admin_base import (
     ContentAdmin,
     PublishingAdminMixin,
@@ -26,7 +25,7 @@ from shinjuku_mynumber.admin_base import (
 )
 from shinjuku_mynumber.publishing import PUBLISHING_FIELDS, Status
 
-from . import review_views
+from . import admin_views, review_views
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
 
 

@@ -41,9 +41,6 @@ class Embed(models.TextChoices):
 
 
 class SectionQuerySet(PublishableQuerySet):
-    def for_listing(self):
-        return self.only("slug", "title", "summary", "position", "programme_ended_on")
-
     def overdue_for_review(self, on=None):
         on = on or local_today()
         return [s for s in self.order_by("last_reviewed", "position") if s.review_due_on <= on]

@@ -21,9 +21,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shinjuku_mynumber import review, versioning
-from shinjuku_mynumber.admin_views import StaffPageView
 from shinjuku_mynumber.models import PendingChange
 
+from .admin_views import StaffPageView
 from .models import Section
 from .views import SectionView
 

@@ -11,9 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from contacts.models import InquiryDesk
 from shinjuku_mynumber import page_cache, stale_translations
-from shinjuku_mynumber.page_cache import public_page
 from shinjuku_mynumber.translated import localized
 
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
@@ -51,18 +49,6 @@ def with_parts(sections):
     )
 
 
-def published_section_slugs() -> frozenset[str]:
-    return page_cache.remember(
-        "published-section-slugs",
-        ["nav"],
-        lambda: frozenset(Section.objects.published().values_list("slug", flat=True)),
-    )
-
-
-def site_default_desk():
-    return page_cache.remember("site-default-desk", ["desk"], InquiryDesk.objects.site_default)
-
-
 def section_objects(section):
     """The section and the parts its page shows (already fetched with it)."""
     yield section
@@ -73,42 +59,23 @@ def section_objects(section):
         yield from getattr(section, name).all()
 
 
-class ContentPageMixin:
-    """Context every public page shares: the section list and the inquiry desk.
+class HomeView(TemplateView):
+    """The section list comes from {% published_sections %}, as in the footer."""
 
-    Lists are lazy (built on first use): the templates read them inside
-    fragments cached by content version, so a render whose fragments are warm
-    does not even build their queries.
-    """
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["nav_sections"] = SimpleLazyObject(
-            lambda: list(localized(Section.objects.published()))
-        )
-        if "inquiry_desk" not in context:
-            context["inquiry_desk"] = site_default_desk()
-        return context
-
-
-class HomeView(ContentPageMixin, TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sections"] = context["nav_sections"]  # the same list: one query
         # Sections that concern a procedure, in residents' words: the task list.
         context["tasks"] = SimpleLazyObject(
-            lambda: [s for s in context["nav_sections"] if s.task_label_ja]
+            lambda: [s for s in localized(Section.objects.published()) if s.task_label_ja]
         )
         context["notices"] = SimpleLazyObject(
             lambda: list(Notice.objects.published().select_related("section"))
         )
-        context["last_updated"] = page_cache.remember(
-            "home-last-updated",
-            ["nav"],
-            lambda: Section.objects.published().aggregate(last=Max("modified"))["last"],
-        )
+        context["last_updated"] = Section.objects.published().aggregate(last=Max("modified"))[
+            "last"
+        ]
         return context
 
     def render_to_response(self, context, **kwargs):
@@ -116,7 +83,7 @@ class HomeView(ContentPageMixin, TemplateView):
         return with_last_modified(response, context["last_updated"])
 
 
-class SectionView(ContentPageMixin, TemplateView):
+class SectionView(TemplateView):
     template_name = "pages/section.html"
     preview = False
 
@@ -124,22 +91,13 @@ class SectionView(ContentPageMixin, TemplateView):
         slug = self.kwargs["slug"]
         if self.preview:
             return get_object_or_404(with_parts(Section.objects.all()), slug=slug)
-        # Unknown slugs are answered without a query and leave nothing in the cache.
-        if slug not in published_section_slugs():
-            raise Http404
-        section = page_cache.remember(
-            f"section-page|{slug}|{get_language()}",
-            section_tags(self.request, slug),
-            lambda: with_parts(Section.objects.published()).filter(slug=slug).first(),
-        )
-        if section is None:  # unpublished a moment ago
+        section = with_parts(Section.objects.published()).filter(slug=slug).first()
+        if section is None:
             raise Http404
         return section
 
     def get_context_data(self, **kwargs):
         section = self.get_section()
-        if section.inquiry_desk:
-            kwargs["inquiry_desk"] = section.inquiry_desk
         context = super().get_context_data(**kwargs)
         ended = section.has_ended()
         context.update(
@@ -150,7 +108,6 @@ class SectionView(ContentPageMixin, TemplateView):
             under_review=section.content_as_of and section.is_review_overdue(),
             is_preview=self.preview,
         )
-        context.update(self.embedded(section))
         context.update(self.outdated_translation(section))
         return context
 
@@ -159,24 +116,13 @@ class SectionView(ContentPageMixin, TemplateView):
         language = get_language()
         if self.preview or language == settings.LANGUAGE_CODE:
             return {}
-        staleness = page_cache.remember(
-            f"staleness|{section.slug}|{language}",
-            section_tags(self.request, section.slug),
-            lambda: stale_translations.page_staleness(section, language),
-        )
+        staleness = stale_translations.page_staleness(section, language)
         if staleness.since is None:
             return {}
         staleness.mark(section_objects(section))
-        since = staleness.since
         with translation.override(settings.LANGUAGE_CODE):
             japanese_url = section.get_absolute_url()
-        return {"japanese_updated": since, "japanese_url": japanese_url}
-
-    def embedded(self, section):
-        """Live data the section shows below its text (locations, call centres)."""
-        from .embeds import embedded_context
-
-        return embedded_context(section, self.request)
+        return {"japanese_updated": staleness.since, "japanese_url": japanese_url}
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
@@ -186,17 +132,17 @@ class SectionView(ContentPageMixin, TemplateView):
         if context["section"].embed:
             # It shows "open now": never cache it for longer than a minute, and
             # let an edit of what it embeds refresh it.
-            response.cache_timeout = settings.OPEN_STATUS_MAX_AGE
-            response.cache_tags = [context["section"].embed]
+            page_cache.limit_lifetime(response, settings.OPEN_STATUS_MAX_AGE)
+            page_cache.add_tags(response, context["section"].embed)
         return with_last_modified(response, context["last_updated"])
 
 
 # The home page shows whether help is open now: cached a minute at most.
-home = public_page(
+home = page_cache.public_page(
     ["nav", "desk", "notices", "locations", "call_centres"],
     timeout=settings.OPEN_STATUS_MAX_AGE,
 )(HomeView.as_view())
-section = public_page(section_tags)(SectionView.as_view())
+section = page_cache.public_page(section_tags)(SectionView.as_view())
 
 # Staff see a section as it will look, draft or not; never cached anywhere.
 preview_section = never_cache(

@@ -1,8 +1,8 @@
 """Which banners are shown now, and when that next changes.
 
-The list of banners that have not ended is remembered until staff edit a
-banner (tag "banner"); which of them is shown is decided at each request
-from the clock, so no cached value ever outlives a start or an end.
+Which banner is shown is decided at each render from the clock; a cached page
+never lives past the next start or end (page_cache.limit_lifetime), and an
+edit of a banner clears every page (tag "banner").
 """
 
 import datetime
@@ -11,8 +11,6 @@ import logging
 from django.db import DatabaseError
 from django.utils import timezone
 
-from . import page_cache
-
 logger = logging.getLogger(__name__)
 TAG = "banner"
 
@@ -20,7 +18,7 @@ TAG = "banner"
 def _upcoming():
     from .models import Banner
 
-    return page_cache.remember("banners-not-ended", [TAG], lambda: list(Banner.objects.not_ended()))
+    return list(Banner.objects.not_ended())
 
 
 def upcoming_banners():

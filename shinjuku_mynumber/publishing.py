@@ -47,14 +47,6 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
-    def is_visible(self, on=None):
-        on = on or local_today()
-        return (
-            self.status == Status.PUBLISHED
-            and (self.shown_from is None or self.shown_from <= on)
-            and (self.shown_until is None or self.shown_until >= on)
-        )
-
     @classmethod
     def validity_constraint(cls, name):
         return models.CheckConstraint(

@@ -132,27 +132,60 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # The release being deployed (e.g. the git commit). In the shared cache,
-# pages and fragments rendered by the previous release (with its templates
-# and static file names) are then not served by the new one.
+# pages rendered by the previous release (with its templates and static file
+# names) are then not served by the new one.
 RELEASE = os.environ.get("RELEASE", "")
+CACHE_KEY_PREFIX = ":".join(filter(None, ["shinjuku-mynumber", RELEASE]))
+# The cache is shared by every worker process (and every container), so a
+# staff edit is seen by all of them at once: Redis when REDIS_URL is set,
+# otherwise files in CACHE_DIR (shared by the workers of one container; put it
+# on a shared volume, or set REDIS_URL, for several containers).
 if REDIS_URL:
+    from redis.backoff import NoBackoff
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.retry import Retry
+
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Errors count as misses (see cache_backends.py); short timeouts so
+            # that a hanging Redis costs a request a fraction of a second.
+            "BACKEND": "shinjuku_mynumber.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": ":".join(filter(None, ["shinjuku-mynumber", RELEASE])),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {
+                "socket_connect_timeout": 0.25,
+                "socket_timeout": 0.25,
+                # Once more on a dropped connection (Redis restarted), never
+                # on a timeout.
+                "retry": Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),
+                "health_check_interval": 0,
+            },
         }
     }
 else:
-    # Per process. Room for every page and fragment in every language (a few
-    # thousand entries, ~10 MB); the default 300 would keep evicting them.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Room for every page in every language; culling only costs renders.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# --- CDN -------------------------------------------------------------------
+# Public pages name the content they show in this response header, for a
+# CDN that purges by tag: Surrogate-Key (Fastly, Varnish xkey) or Cache-Tag
+# (Cloudflare, Akamai). Without a CDN in front it is removed before the
+# response leaves the site.
+CACHE_TAG_HEADER = os.environ.get("CACHE_TAG_HEADER", "Surrogate-Key")
+# Addresses that accept purges (comma-separated), e.g. http://varnish:6081/.
+CDN_PURGE_URLS = env_list("CDN_PURGE_URLS")
+CDN_PURGE_BACKEND = os.environ.get(
+    "CDN_PURGE_BACKEND",
+    "shinjuku_mynumber.cdn.VarnishXkeyPurge" if CDN_PURGE_URLS else "shinjuku_mynumber.cdn.NoPurge",
+)
+CDN_IN_FRONT = env_bool("CDN_IN_FRONT", bool(CDN_PURGE_URLS))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -328,8 +361,9 @@ PERMISSIONS_POLICY = (
 )
 
 # --- Site behaviour --------------------------------------------------------
-# Shared caches may keep a public page this long; browsers a shorter time.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Shared caches (this site's page cache, a CDN) may keep a public page this
+# long: every staff edit purges the pages it changes. Browsers keep it a minute.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "86400"))
 PAGE_BROWSER_MAX_AGE = 60
 # Pages that show "open now" must never be staler than this.
 OPEN_STATUS_MAX_AGE = 60

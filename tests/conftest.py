@@ -46,7 +46,7 @@ def gunicorn_server(content):
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: gunicorn's processes share the test database")
-    processes = []
+    servers = {}
 
     def start(workers=2, threads=4, **extra_env):
         db = connection.settings_dict
@@ -75,8 +75,8 @@ def gunicorn_server(content):
             env=env,
             start_new_session=True,
         )  # fmt: skip
-        processes.append(process)
         base = f"http://127.0.0.1:{port}"
+        servers[base] = process
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -86,8 +86,15 @@ def gunicorn_server(content):
                 time.sleep(0.3)
         pytest.fail("gunicorn did not start")
 
+    def stop(base):
+        """Stop the server at `base` (a test of what happens when it is down)."""
+        process = servers.pop(base)
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+    start.stop = stop
     yield start
-    for process in processes:
+    for process in servers.values():
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
 

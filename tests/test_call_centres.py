@@ -8,10 +8,10 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
-from contacts import phone
 from contacts.models import CallCentre, PhoneLine
 from facilities import hours
 from facilities.models import YearlyClosure, attach_status
+from shinjuku_mynumber import phone
 
 pytestmark = pytest.mark.django_db
 TOKYO = ZoneInfo("Asia/Tokyo")

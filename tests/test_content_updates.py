@@ -5,9 +5,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from pages.admin_views import mark_reviewed
 from pages.models import Block, ListItem, Section
 from shinjuku_mynumber import staff_edits
-from shinjuku_mynumber.admin_views import mark_reviewed
 from shinjuku_mynumber.models import SeedRecord
 
 pytestmark = pytest.mark.django_db

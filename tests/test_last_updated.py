@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from test_admin_editing import save, staff_client
 
+from pages.admin_views import mark_reviewed
 from pages.models import Block, Section
-from shinjuku_mynumber.admin_views import mark_reviewed
 from shinjuku_mynumber.roles import PUBLISHERS
 
 pytestmark = pytest.mark.django_db

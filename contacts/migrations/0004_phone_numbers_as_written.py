@@ -16,7 +16,7 @@ AS_ISSUED = {
 
 
 def forwards(apps, schema_editor):
-    from contacts.phone import national
+    from shinjuku_mynumber.phone import national
 
     for name in ("PhoneLine", "InquiryDesk"):
         model = apps.get_model("contacts", name)

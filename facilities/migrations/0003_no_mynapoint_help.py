@@ -14,7 +14,7 @@ MYNAPOINT_SERVICES = ["mynapoint-help", "mykey-id"]
 
 
 def forwards(apps, schema_editor):
-    from contacts.phone import national
+    from shinjuku_mynumber.phone import national
 
     Service = apps.get_model("facilities", "Service")
     Location = apps.get_model("facilities", "Location")

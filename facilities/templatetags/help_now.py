@@ -1,15 +1,11 @@
 """`{% help_in_person %}`: the main help location and whether it is open now.
 
-The locations and their hours are remembered until staff edit them (tag
-"locations"); only the status is computed at each render, from the clock, so
-a warm render runs no query. Pages showing it are cached a minute at most.
+Pages showing it carry the tag "locations" and are cached a minute at most,
+so the status follows the clock and an edit shows at once.
 """
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
-
-from shinjuku_mynumber import page_cache
 
 from ..models import Location, YearlyClosure, attach_status
 
@@ -26,9 +22,7 @@ def _locations_and_closures():
 
 @register.inclusion_tag("facilities/components/help_in_person.html")
 def help_in_person():
-    locations, closures = page_cache.remember(
-        f"help-in-person|{get_language()}", ["locations"], _locations_and_closures
-    )
+    locations, closures = _locations_and_closures()
     locations = attach_status(locations, closures=closures)
     desks = [loc for loc in locations if loc.kind == Location.Kind.DESK]
     return {

@@ -11,6 +11,8 @@ import re
 from django.urls import Resolver404, resolve
 from django.utils.translation import get_language
 
+from pages.models import Section
+
 # Public pages that show the survey (URL names, with their namespace).
 PUBLIC_PAGES = {
     "pages:home",
@@ -24,9 +26,7 @@ _SAFE_PATH = re.compile(r"/(?:[A-Za-z0-9._~-]+/?)*")
 
 
 def _section_exists(slug):
-    from pages.views import published_section_slugs
-
-    return slug in published_section_slugs()
+    return Section.objects.published().filter(slug=slug).exists()
 
 
 # Pages whose URL can resolve for content that does not exist.

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 
-from shinjuku_mynumber import page_cache
+from shinjuku_mynumber import absolute_urls
 
 register = template.Library()
 
@@ -46,19 +46,7 @@ def language_versions(context):
     ]
 
 
-@register.simple_tag
-def content_version(*tags):
-    """A key part that changes whenever staff edit content with these tags,
-    for {% cache %} fragments (see shinjuku_mynumber/page_cache.py)."""
-    return page_cache.tag_versions(tags)
-
-
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path=None):
     request = context["request"]
-    return request.build_absolute_uri(path or own_path(request))
-
-
-@register.filter
-def text_direction(language_code):
-    return "rtl" if get_language_info(language_code).get("bidi") else "ltr"
+    return absolute_urls.absolute_url(request, path or own_path(request))

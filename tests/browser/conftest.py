@@ -6,7 +6,6 @@ database must be committed for the server thread to see it: tests use
 `transactional_db` and load the ward's initial content themselves.
 """
 
-import contextlib
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -15,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 CHROMIUM = "/usr/bin/chromium"
@@ -30,12 +29,10 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
-# Pages outside the sitemap, built by other apps: list pages by URL name, detail
-# pages by the model whose published objects they show. A name that does not
-# resolve yet (or a model not built yet) is skipped, so these tests grow with
-# the site.
-OPTIONAL_LISTS = ["facilities:list", "contacts:list"]
-OPTIONAL_DETAILS = {"facilities:detail": "facilities.Location"}
+# Pages outside the sitemap: list pages by URL name, detail pages by the model
+# whose published objects they show. A name that does not resolve fails.
+LIST_PAGES = ["facilities:list", "contacts:list"]
+DETAIL_PAGES = {"facilities:detail": "facilities.Location"}
 
 
 @pytest.fixture(scope="session")
@@ -60,22 +57,14 @@ def _sitemap_paths() -> list[str]:
     return [urlsplit(loc.text).path for loc in root.iterfind(".//sm:url/sm:loc", SITEMAP_NS)]
 
 
-def _optional_paths() -> list[str]:
-    """List and detail pages of apps being built, in the active language."""
+def _other_paths() -> list[str]:
+    """List and detail pages outside the sitemap, in the active language."""
     from django.apps import apps
 
-    paths = []
-    for name in OPTIONAL_LISTS:
-        with contextlib.suppress(NoReverseMatch):
-            paths.append(reverse(name))
-    for name, label in OPTIONAL_DETAILS.items():
-        try:
-            model = apps.get_model(label)
-            reverse(name, kwargs={"slug": "probe"})
-        except (LookupError, NoReverseMatch):
-            continue
-        objects = getattr(model.objects, "published", model.objects.all)()
-        paths += [obj.get_absolute_url() for obj in objects]
+    paths = [reverse(name) for name in LIST_PAGES]
+    for _name, label in DETAIL_PAGES.items():
+        model = apps.get_model(label)
+        paths += [obj.get_absolute_url() for obj in model.objects.published()]
     return paths
 
 
@@ -89,7 +78,7 @@ def public_paths(languages=None) -> list[str]:
     paths = [p for p in _sitemap_paths() if p.strip("/").split("/")[0] in codes]
     for code in codes:
         with translation.override(code):
-            paths += _optional_paths()
+            paths += _other_paths()
     return list(dict.fromkeys(paths))
 
 

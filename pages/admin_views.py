@@ -19,12 +19,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from reversion.models import Version
 
-from pages.models import Section
+from shinjuku_mynumber import stale_translations, versioning
+from shinjuku_mynumber.models import Sourced, TranslationSource
+from shinjuku_mynumber.publishing import local_today
+from shinjuku_mynumber.translation_status import translation_status
 
-from . import stale_translations, versioning
-from .models import Sourced, TranslationSource
-from .publishing import local_today
-from .translation_status import translation_status
+from .models import Section
 
 
 def mark_reviewed(sections, user=None) -> int:

@@ -1,0 +1,13 @@
+"""Call centres as public pages show them: with their status now."""
+
+from django.utils import timezone
+
+from facilities.models import YearlyClosure, attach_status
+
+from .models import CallCentre
+
+
+def call_centres_with_status(moment=None):
+    """Call centres with `.open_status` and `.weekly_hours`: a fixed number of queries."""
+    closures = list(YearlyClosure.objects.all())
+    return attach_status(CallCentre.objects.with_details(), moment or timezone.now(), closures)
