@@ -61,32 +61,37 @@ class HiddenFromIndexMixin:
 
 class BlockInline(SeedKeyHiddenMixin, TranslatedStackedInline):
     model = Block
-    fields = (
-        "position", "kind", "heading", "text", "ordered", "hide_when_ended", "recorded_on", "key",
-    )  # fmt: skip
+    classes = ("collapse",)  # long pages fold by part
+    # "Numbered list" applies to lists only: it is set on a list's own page
+    # (BlockAdmin), with its items, and never offered on headings or paragraphs.
+    fields = ("position", "kind", "heading", "text", "hide_when_ended", "recorded_on", "key")
     show_change_link = True
     verbose_name_plural = _("body blocks (edit a list's items with its 'change' link)")
 
 
 class BenefitInline(SeedKeyHiddenMixin, TranslatedStackedInline):
+    classes = ("collapse",)  # long pages fold by part
     model = Benefit
     fields = ("position", "title", "tagline", "body", "key")
     show_change_link = True
 
 
 class KeyDateInline(SeedKeyHiddenMixin, TranslatedTabularInline):
+    classes = ("collapse",)  # long pages fold by part
     model = KeyDate
     fields = ("date", "text", "key")
     show_change_link = True
 
 
 class LinkInline(SeedKeyHiddenMixin, TranslatedTabularInline):
+    classes = ("collapse",)  # long pages fold by part
     model = Link
     fields = ("position", "label", "url", "key")
     show_change_link = True
 
 
 class DocumentInline(SeedKeyHiddenMixin, TranslatedTabularInline):
+    classes = ("collapse",)  # long pages fold by part
     model = Document
     fields = ("position", "title", "file", "file_info", "url", "key")
     readonly_fields = ("file_info",)
@@ -248,9 +253,19 @@ class PartAdmin(SeedKeyHiddenMixin, HiddenFromIndexMixin, ContentAdmin):
 
 @admin.register(Block)
 class BlockAdmin(PartAdmin):
-    fields = ("section", *BlockInline.fields)
+    fields = (
+        "section", "position", "kind", "heading", "text", "ordered", "hide_when_ended",
+        "recorded_on", "key",
+    )  # fmt: skip
     list_display = ("__str__", "section", "kind", "position")
     inlines = (ListItemInline,)
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and obj.kind != Block.Kind.LIST:
+            # Options only where they apply: no "numbered list" on a heading.
+            fields = [name for name in fields if name != "ordered"]
+        return fields
 
 
 @admin.register(Benefit)

@@ -325,7 +325,12 @@ class Document(SectionPart):
         constraints = [
             SectionPart.unique_key_constraint("document_unique_key"),
             models.CheckConstraint(
-                condition=~Q(file="") | ~Q(url=""), name="document_has_file_or_url"
+                condition=~Q(file="") | ~Q(url=""),
+                name="document_has_file_or_url",
+                # What to do, not which rule was broken: staff read this in the admin.
+                violation_error_message=_(
+                    "Attach a file or enter the address (URL) of the document."
+                ),
             ),
         ]
 

@@ -28,7 +28,8 @@ def fill(po_path: Path, msgid: str, msgstr: str) -> bool:
         lines = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))
         if json.loads('"' + "".join(lines) + '"') != msgid:
             continue
-        entry = entry.replace("#, fuzzy\n", "")
+        # Drop the fuzzy flag, keeping any other (python-format) on its line.
+        entry = entry.replace("#, fuzzy\n", "").replace("#, fuzzy, ", "#, ")
         entry = "\n".join(line for line in entry.split("\n") if not line.startswith("#|"))
         entries[index] = entry[: entry.rindex("msgstr ")] + f"msgstr {po_string(msgstr)}"
         po_path.write_text("\n\n".join(entries), encoding="utf-8")

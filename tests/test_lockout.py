@@ -37,6 +37,13 @@ def test_locked_out_after_repeated_failed_logins(client, staff, settings):
     html = response.content.decode()
     assert '<html lang="ja"' in html
     assert "ログインが一時的にロックされています" in html
+    # The whole page speaks Japanese: what happened, when to retry, whom to ask.
+    assert "ログインに5回失敗したため、このアカウントはロックされました。" in html
+    assert "サイト管理者(区の情報システム担当)" in html
+    assert "Django" not in html
+    assert "新宿区 マイナンバー制度ページ 管理" in html.split("<title>")[1].split("</title>")[0]
+    for english in ("locked", "try again", "password"):
+        assert english not in html.split('id="content-main"')[1].lower()
     assert "_auth_user_id" not in client.session
     assert client.get("/admin/").status_code == 302
 

@@ -12,6 +12,7 @@ Answers cannot be added or edited here; comments expire by themselves
 
 import csv
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -25,8 +26,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import ResultsFilterForm
 from .models import PageFeedback
+from .titles import page_titles
 
 COMMENTS_PER_PAGE = 50
+# Comments shown beside each page's numbers; the rest are in the list below.
+COMMENTS_BESIDE_PAGE = 5
 
 
 class _Echo:
@@ -85,13 +89,35 @@ class PageFeedbackAdmin(admin.ModelAdmin):
                 COMMENTS_PER_PAGE,
             )
             comments = paginator.get_page(request.GET.get("p"))
+        pages = answers.worst_first()
+        titles = page_titles([result.page for result in pages])
+        beside = answers.latest_comments_per_page(COMMENTS_BESIDE_PAGE) if can_read_comments else {}
+        comment_counts = answers.comment_counts() if can_read_comments else {}
+        if comments is not None:
+            titles.update(page_titles({a.page for a in comments} - titles.keys()))
+            for answer in comments:
+                answer.page_title = titles[answer.page]
+        rows = [
+            {
+                "result": result,
+                "title": titles[result.page],
+                "comments": beside.get(result.page, []),
+                "comment_count": comment_counts.get(result.page, 0),
+            }
+            for result in pages
+        ]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Page survey results"),
             "form": form,
             "overall": answers.overall(),
-            "pages": answers.summary(),
+            "pages": rows,
+            "months": answers.by_month(),
+            "languages": [
+                {"code": r.key, "name": dict(settings.LANGUAGES).get(r.key, r.key), "result": r}
+                for r in answers.by_language()
+            ],
             "comments": comments,
             "can_read_comments": can_read_comments,
             "can_export": request.user.has_perm("survey.export_feedback"),

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,43 @@ class PageResult:
     page: str  # None for the total over every page
     total: int
     questions: list[QuestionResult]
+
+    # The answers that say something is wrong: not useful, hard to find.
+    NEGATIVE = {"useful": "no", "findable": "hard"}
+
+    @property
+    def negative(self) -> int:
+        return sum(
+            choice.count
+            for question in self.questions
+            for choice in question.choices
+            if choice.value == self.NEGATIVE[question.field]
+        )
+
+    @property
+    def negative_percent(self) -> float:
+        """The share of the answers to either question that were negative."""
+        return _percent(self.negative, sum(q.answered for q in self.questions))
+
+
+@dataclass(frozen=True)
+class PeriodResult:
+    """Counts for one month or one language."""
+
+    key: object  # a date (the month's first day) or a language code
+    total: int
+    not_useful: int
+    useful_answered: int
+    hard_to_find: int
+    findable_answered: int
+
+    @property
+    def not_useful_percent(self) -> float:
+        return _percent(self.not_useful, self.useful_answered)
+
+    @property
+    def hard_to_find_percent(self) -> float:
+        return _percent(self.hard_to_find, self.findable_answered)
 
 
 def _percent(count: int, answered: int) -> float:
@@ -153,6 +191,68 @@ class PageFeedbackQuerySet(models.QuerySet):
         """Per page, per question: how many chose each answer, and what share."""
         rows = self.order_by().values("page").annotate(**_count_expressions()).order_by("page")
         return [_page_result(row["page"], row) for row in rows]
+
+    def worst_first(self) -> list[PageResult]:
+        """The summary, pages with the largest share of negative answers first."""
+        return sorted(self.summary(), key=lambda r: (-r.negative_percent, -r.negative, r.page))
+
+    def _breakdown(self, key, expression):
+        rows = (
+            self.order_by()
+            .annotate(**{key: expression})
+            .values(key)
+            .annotate(
+                total=Count("pk"),
+                not_useful=Count("pk", filter=Q(useful=Useful.NO)),
+                useful_answered=Count("pk", filter=~Q(useful="")),
+                hard_to_find=Count("pk", filter=Q(findable=Findable.HARD)),
+                findable_answered=Count("pk", filter=~Q(findable="")),
+            )
+            .order_by(key)
+        )
+        return [PeriodResult(key=row.pop(key), **row) for row in rows]
+
+    def by_month(self) -> list[PeriodResult]:
+        """Counts per calendar month in Asia/Tokyo, oldest first."""
+        zone = timezone.get_default_timezone()
+        results = self._breakdown("month", TruncMonth("created", tzinfo=zone))
+        # TruncMonth gives a datetime on PostgreSQL and SQLite alike; keep the date.
+        return [
+            PeriodResult(**{**r.__dict__, "key": timezone.localtime(r.key, zone).date()})
+            if isinstance(r.key, datetime.datetime)
+            else r
+            for r in results
+        ]
+
+    def by_language(self) -> list[PeriodResult]:
+        """Counts per language the page was read in, in the order of settings.LANGUAGES."""
+        order = {code: i for i, (code, _name) in enumerate(settings.LANGUAGES)}
+        results = self._breakdown("lang", F("language"))
+        return sorted(results, key=lambda r: order.get(r.key, len(order)))
+
+    def latest_comments_per_page(self, limit: int) -> dict[str, list["PageFeedback"]]:
+        """Each page's newest `limit` comments, in one query."""
+        ranked = (
+            self.with_comments()
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("page"),
+                    order_by=[F("created").desc(), F("pk").desc()],
+                )
+            )
+            .filter(rank__lte=limit)
+            .only("page", "language", "comment", "created")
+            .order_by("page", "-created", "-pk")
+        )
+        grouped: dict[str, list[PageFeedback]] = {}
+        for answer in ranked:
+            grouped.setdefault(answer.page, []).append(answer)
+        return grouped
+
+    def comment_counts(self) -> dict[str, int]:
+        rows = self.with_comments().order_by().values("page").annotate(n=Count("pk"))
+        return {row["page"]: row["n"] for row in rows}
 
     def overall(self) -> PageResult:
         """The same counts over every page together."""
