@@ -21,6 +21,8 @@ _EDITING = [
     # Inquiry desks and call centres; support-desk locations and their hours.
     "contacts.*",
     "facilities.*",
+    # Readings of proper nouns for the furigana pages.
+    "furigana.*",
     # Page survey: counts of "was this page helpful?" answers.
     "survey.view_results",
 ]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "facilities",
     "pages",
     "pages.survey",
+    "furigana",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached public pages before the rest of the stack (see page_cache.py).
     "shinjuku_mynumber.page_cache.PageCacheMiddleware",
+    # /ja/furigana/<page>: the page with readings, annotated once and cached (furigana/).
+    "furigana.middleware.FuriganaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "shinjuku_mynumber.middleware.StaffLanguageMiddleware",

@@ -16,6 +16,11 @@ def _paths_in_every_language(path: str) -> tuple[tuple[str, str], ...]:
     return tuple((code, translate_url(path, code)) for code, _name in settings.LANGUAGES)
 
 
+def page_path(request) -> str:
+    """The page's own URL: a variant of it (furigana) names it as `canonical_path`."""
+    return getattr(request, "canonical_path", request.path)
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """The current page in every language: for the switcher and hreflang links."""
@@ -29,7 +34,7 @@ def language_versions(context):
             "url": url,
             "is_current": code == current,
         }
-        for code, url in _paths_in_every_language(context["request"].path)
+        for code, url in _paths_in_every_language(page_path(context["request"]))
     ]
 
 
@@ -43,7 +48,7 @@ def content_version(*tags):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path=None):
     request = context["request"]
-    return request.build_absolute_uri(path or request.path)
+    return request.build_absolute_uri(path or page_path(request))
 
 
 @register.filter

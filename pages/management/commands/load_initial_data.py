@@ -12,7 +12,7 @@ from django.db import transaction
 from shinjuku_mynumber.seeding import SeedReport
 
 # Order matters: sections name their inquiry desk, locations their services.
-SEEDERS = ["contacts.seed", "facilities.seed", "pages.seed"]
+SEEDERS = ["contacts.seed", "facilities.seed", "pages.seed", "furigana.seed"]
 
 
 def load_all() -> SeedReport:
