@@ -1,11 +1,12 @@
-"""Translated fields of contacts (django-modeltranslation), then history.
+"""Translated fields of contacts (django-modeltranslation), then versions.
 
-History is registered after translation, as in pages/translation.py, so each
-historical record keeps every language's text.
+Versions are registered after translation, as in pages/translation.py, so each
+version keeps every language's text.
 """
 
 from modeltranslation.translator import TranslationOptions, register
-from simple_history import register as track_history
+
+from shinjuku_mynumber.versioning import register as register_versions
 
 from .models import CallCentre, CallCentreHours, CallCentreLanguage, InquiryDesk, PhoneLine
 
@@ -25,5 +26,7 @@ class PhoneLineTranslation(TranslationOptions):
     fields = ("label",)
 
 
-for model in (InquiryDesk, CallCentre, PhoneLine, CallCentreLanguage, CallCentreHours):
-    track_history(model, app=__package__)
+# Versions (django-reversion): a page's version holds all its parts.
+register_versions(CallCentre, follow=("lines", "languages", "hours"))
+for model in (InquiryDesk, PhoneLine, CallCentreLanguage, CallCentreHours):
+    register_versions(model)

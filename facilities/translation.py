@@ -1,11 +1,12 @@
-"""Translated fields of locations (django-modeltranslation), then history.
+"""Translated fields of locations (django-modeltranslation), then versions.
 
-History is registered after translation, as in pages/translation.py, so each
-historical record keeps every language's text.
+Versions are registered after translation, as in pages/translation.py, so each
+version keeps every language's text.
 """
 
 from modeltranslation.translator import TranslationOptions, register
-from simple_history import register as track_history
+
+from shinjuku_mynumber.versioning import register as register_versions
 
 from .models import (
     ItemToBring,
@@ -42,5 +43,7 @@ class YearlyClosureTranslation(TranslationOptions):
     fields = ("name",)
 
 
-for model in (Location, LocationHours, LocationException, ItemToBring, Service, YearlyClosure):
-    track_history(model, app=__package__)
+# Versions (django-reversion): a page's version holds all its parts.
+register_versions(Location, follow=("hours", "exceptions", "items_to_bring"))
+for model in (LocationHours, LocationException, ItemToBring, Service, YearlyClosure):
+    register_versions(model)

@@ -1,13 +1,17 @@
 """The ward staff's admin for sections, their parts and the important notices.
 
 Every text a resident reads is edited in Japanese with its translations in
-tabs, and every record has a history (who, when, what changed; restore).
+tabs. A section's versions hold the whole page (every part, every language):
+its history says who changed what and when, and restores all of it
+(shinjuku_mynumber/admin_base.py). A Content editor's change to a published
+section waits for a Publisher (review_views.py).
 Parts of a section are edited inline; each part also has its own page (hidden
-from the index, reached by the inline's "change" link) for its history, and
-list items are edited inside their block.
+from the index, reached by the inline's "change" link), where a block's list
+items are edited; saving it returns to the section.
 """
 
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +23,10 @@ from shinjuku_mynumber.admin_base import (
     TranslatedStackedInline,
     TranslatedTabularInline,
 )
-from shinjuku_mynumber.publishing import Status
+from shinjuku_mynumber.publishing import PUBLISHING_FIELDS, Status
 
+from . import review_views
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
-
-PUBLISHING_FIELDS = ("status", "shown_from", "shown_until")
 
 
 class PublishingAdminMixin:
@@ -56,42 +59,62 @@ class PublishingAdminMixin:
         super().save_model(request, obj, form, change)
 
 
+class SeedKeyHiddenMixin:
+    """The initial-content loader's `key` is technical: only superusers see it."""
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if request.user.is_superuser:
+            return fields
+        return [f for f in fields if f != "key"]
+
+
 class HiddenFromIndexMixin:
-    """A part edited inside its section: its own pages exist (history) but are not listed."""
+    """A part edited inside its section: its own pages exist (a list's items) but are
+    not listed. Content editors add and delete parts in their section's form, so
+    that the change is reviewed with the section; publishers may also do it here."""
 
     def get_model_perms(self, request):
         return {}
+
+    def has_add_permission(self, request):
+        publishes = request.user.has_perm(SectionAdmin.review_permission)
+        return publishes and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        publishes = request.user.has_perm(SectionAdmin.review_permission)
+        return publishes and super().has_delete_permission(request, obj)
 
 
 # --- Inlines of a section ---------------------------------------------------
 
 
-class BlockInline(TranslatedStackedInline):
+class BlockInline(SeedKeyHiddenMixin, TranslatedStackedInline):
     model = Block
     fields = ("position", "kind", "heading", "text", "ordered", "hide_when_ended", "key")
     show_change_link = True
     verbose_name_plural = _("body blocks (edit a list's items with its 'change' link)")
 
 
-class BenefitInline(TranslatedStackedInline):
+class BenefitInline(SeedKeyHiddenMixin, TranslatedStackedInline):
     model = Benefit
     fields = ("position", "title", "tagline", "body", "key")
     show_change_link = True
 
 
-class KeyDateInline(TranslatedTabularInline):
+class KeyDateInline(SeedKeyHiddenMixin, TranslatedTabularInline):
     model = KeyDate
     fields = ("date", "text", "key")
     show_change_link = True
 
 
-class LinkInline(TranslatedTabularInline):
+class LinkInline(SeedKeyHiddenMixin, TranslatedTabularInline):
     model = Link
     fields = ("position", "label", "url", "key")
     show_change_link = True
 
 
-class DocumentInline(TranslatedTabularInline):
+class DocumentInline(SeedKeyHiddenMixin, TranslatedTabularInline):
     model = Document
     fields = ("position", "title", "file", "file_info", "url", "key")
     readonly_fields = ("file_info",)
@@ -118,7 +141,8 @@ class ListItemInline(TranslatedTabularInline):
 
 @admin.register(Section)
 class SectionAdmin(PublishingAdminMixin, ContentAdmin):
-    publish_permission = "pages.publish_section"
+    publish_permission = review_permission = "pages.publish_section"
+    change_form_template = "admin/pages/section/change_form.html"
     list_display = (
         "title",
         "position",
@@ -135,6 +159,8 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
     search_fields = ("title", "slug")
     actions = ("mark_reviewed",)
     readonly_fields = ("modified",)
+    # From the English title: a Japanese title has no letters a URL slug keeps.
+    prepopulated_fields = {"slug": ("title_en",)}
     fieldsets = (
         (None, {"fields": ("title", "summary", "slug", "position", "embed", "inquiry_desk")}),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
@@ -154,7 +180,7 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
     )
     inlines = (BlockInline, BenefitInline, KeyDateInline, DocumentInline, LinkInline)
 
-    @admin.display(description=_("review overdue"), boolean=True)
+    @admin.display(description=_("Review date passed (check the content)"), boolean=True)
     def review_overdue(self, obj):
         return obj.is_review_overdue()
 
@@ -162,7 +188,7 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
         description=_("Mark the selected sections as reviewed today"), permissions=["change"]
     )
     def mark_reviewed(self, request, queryset):
-        count = admin_views.mark_reviewed(queryset)
+        count = admin_views.mark_reviewed(queryset, request.user)
         message = ngettext(
             "%(count)d section marked as reviewed.",
             "%(count)d sections marked as reviewed.",
@@ -178,6 +204,7 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
                 site.admin_view(admin_views.OverdueReviewsView.as_view(admin_site=site)),
                 name="pages_section_review",
             ),
+            *review_views.urls(site),
             path(
                 "translations/",
                 site.admin_view(admin_views.TranslationStatusView.as_view(admin_site=site)),
@@ -185,6 +212,15 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def has_delete_permission(self, request, obj=None):
+        # Taking a public page down is publishing, not editing.
+        if obj is not None and obj.status == Status.PUBLISHED and not self.can_publish(request):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def review_url(self, request, change):
+        return reverse("admin:pages_section_pending_change", args=[change.pk])
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
@@ -195,7 +231,7 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
 
 
 @admin.register(Notice)
-class NoticeAdmin(PublishingAdminMixin, ContentAdmin):
+class NoticeAdmin(SeedKeyHiddenMixin, PublishingAdminMixin, ContentAdmin):
     publish_permission = "pages.publish_notice"
     list_display = ("title", "position", "status", "shown_from", "shown_until", "modified")
     list_display_links = ("title",)
@@ -208,10 +244,21 @@ class NoticeAdmin(PublishingAdminMixin, ContentAdmin):
 # --- Parts: their own pages, for history and for a block's list items ---------
 
 
-class PartAdmin(HiddenFromIndexMixin, ContentAdmin):
+class PartAdmin(SeedKeyHiddenMixin, HiddenFromIndexMixin, ContentAdmin):
+    review_permission = SectionAdmin.review_permission
     list_display = ("__str__", "section", "position")
     list_filter = ("section",)
     list_select_related = ("section",)
+
+    def page_of(self, obj):
+        return obj.section
+
+    def response_change(self, request, obj):
+        # Back to the page the part belongs to.
+        response = super().response_change(request, obj)
+        if "_continue" in request.POST or "_addanother" in request.POST:
+            return response
+        return redirect(reverse("admin:pages_section_change", args=[obj.section_id]))
 
 
 @admin.register(Block)
@@ -249,6 +296,10 @@ class DocumentAdmin(PartAdmin):
 
 @admin.register(ListItem)
 class ListItemAdmin(HiddenFromIndexMixin, ContentAdmin):
+    review_permission = SectionAdmin.review_permission
     fields = ("block", "position", "text")
     list_display = ("__str__", "block", "position")
     list_select_related = ("block",)
+
+    def page_of(self, obj):
+        return obj.block.section

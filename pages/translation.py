@@ -1,11 +1,12 @@
 """Which fields residents read, and so are translated (django-modeltranslation).
 
-History is registered here, after translation, so that each historical
-record keeps every language's text and a restore brings all of them back.
+Versions are registered here, after translation, so that each version keeps
+every language's text and a restore brings all of them back.
 """
 
 from modeltranslation.translator import TranslationOptions, register
-from simple_history import register as track_history
+
+from shinjuku_mynumber.versioning import register as register_versions
 
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
 
@@ -50,5 +51,10 @@ class NoticeTranslation(TranslationOptions):
     fields = ("title", "body")
 
 
-for model in (Section, Block, ListItem, Benefit, KeyDate, Link, Document, Notice):
-    track_history(model, app=__package__)
+# Versions (django-reversion): a page's version holds all its parts.
+register_versions(
+    Section, follow=("blocks", "benefits", "key_dates", "links", "documents", "notices")
+)
+register_versions(Block, follow=("items",))
+for model in (ListItem, Benefit, KeyDate, Link, Document, Notice):
+    register_versions(model)

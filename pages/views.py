@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import permission_required
 from django.db.models import Max, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -11,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from contacts.models import InquiryDesk
-from shinjuku_mynumber import page_cache
+from shinjuku_mynumber import page_cache, stale_translations
 from shinjuku_mynumber.page_cache import public_page
 from shinjuku_mynumber.translated import localized
 
@@ -60,6 +61,16 @@ def published_section_slugs() -> frozenset[str]:
 
 def site_default_desk():
     return page_cache.remember("site-default-desk", ["desk"], InquiryDesk.objects.site_default)
+
+
+def section_objects(section):
+    """The section and the parts its page shows (already fetched with it)."""
+    yield section
+    for block in section.blocks.all():
+        yield block
+        yield from block.items.all()
+    for name in ("benefits", "key_dates", "links", "documents"):
+        yield from getattr(section, name).all()
 
 
 class ContentPageMixin:
@@ -136,7 +147,26 @@ class SectionView(ContentPageMixin, TemplateView):
             is_preview=self.preview,
         )
         context.update(self.embedded(section))
+        context.update(self.outdated_translation(section))
         return context
+
+    def outdated_translation(self, section):
+        """When the Japanese changed under this page's translation: the reader is told."""
+        language = get_language()
+        if self.preview or language == settings.LANGUAGE_CODE:
+            return {}
+        staleness = page_cache.remember(
+            f"staleness|{section.slug}|{language}",
+            section_tags(self.request, section.slug),
+            lambda: stale_translations.page_staleness(section, language),
+        )
+        if staleness.since is None:
+            return {}
+        staleness.mark(section_objects(section))
+        since = staleness.since
+        with translation.override(settings.LANGUAGE_CODE):
+            japanese_url = section.get_absolute_url()
+        return {"japanese_updated": since, "japanese_url": japanese_url}
 
     def embedded(self, section):
         """Live data the section shows below its text (locations, call centres)."""

@@ -4,38 +4,52 @@ translation status. Hooked into the admin by pages.admin.SectionAdmin.get_urls:
 """
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from reversion.models import Version
 
 from pages.models import Section
 
+from . import stale_translations, versioning
+from .models import TranslationSource
 from .publishing import local_today
 from .translation_status import translation_status
 
 
-def mark_reviewed(sections) -> int:
-    """Set "last reviewed" to today, one save each so history records who did it."""
+def mark_reviewed(sections, user=None) -> int:
+    """Set "last reviewed" to today, one version each so the history says who did it."""
     today = local_today()
     count = 0
     for section in sections:
         section.last_reviewed = today
-        section._change_reason = "reviewed"
         section.save(update_fields=["last_reviewed"])
+        versioning.snapshot(section, user, gettext("Marked as reviewed."))
         count += 1
     return count
 
 
 def with_last_editor(sections):
-    """Annotate each section with the user of its latest history record."""
-    latest = Section.history.filter(id=OuterRef("pk")).order_by("-history_date", "-history_id")
+    """Annotate each section with the user and time of its latest live version."""
+    latest = Version.objects.filter(
+        content_type=ContentType.objects.get_for_model(Section),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        revision__pending_change__isnull=True,
+    ).order_by("-revision_id")
     return sections.annotate(
-        last_editor=Subquery(latest.values("history_user__username")[:1]),
-        last_edited=Subquery(latest.values("history_date")[:1]),
+        last_editor=Subquery(latest.values("revision__user__username")[:1]),
+        last_edited=Subquery(latest.values("revision__date_created")[:1]),
     )
+
+
+# Choosing what residents read is publishing.
+SHOW_JAPANESE_PERMISSION = "pages.publish_section"
 
 
 class StaffPageView(TemplateView):
@@ -71,7 +85,9 @@ class OverdueReviewsView(StaffPageView):
         if not request.user.has_perm("pages.change_section"):
             raise PermissionDenied
         ids = request.POST.getlist("section")
-        count = mark_reviewed(Section.objects.filter(pk__in=[i for i in ids if i.isdigit()]))
+        count = mark_reviewed(
+            Section.objects.filter(pk__in=[i for i in ids if i.isdigit()]), request.user
+        )
         message = ngettext(
             "%(count)d section marked as reviewed.",
             "%(count)d sections marked as reviewed.",
@@ -98,5 +114,37 @@ class TranslationStatusView(StaffPageView):
             language = ""
         for record in records:
             record.missing_names = [names[code] for code in record.missing]
-        context.update(statuses=statuses, records=records, language=language)
+        counts = stale_translations.outdated_counts()
+        for status in statuses:
+            status.outdated = counts.get(status.code.replace("-", "_"))
+        context.update(
+            statuses=statuses,
+            records=records,
+            language=language,
+            outdated=stale_translations.outdated_fields(language.replace("-", "_") or None),
+            can_choose_japanese=self.request.user.has_perm(SHOW_JAPANESE_PERMISSION),
+        )
         return context
+
+    def post(self, request, *args, **kwargs):
+        """Mark an outdated translation still correct, or show the Japanese meanwhile."""
+        if not request.user.has_perm("pages.change_section"):
+            raise PermissionDenied
+        source_id = request.POST.get("source", "")
+        source = (
+            TranslationSource.objects.filter(pk=source_id).first() if source_id.isdigit() else None
+        )
+        action = request.POST.get("action")
+        if source is None or action not in ("confirm", "japanese", "translation"):
+            return HttpResponseBadRequest(gettext("Choose an outdated translation and an action."))
+        if action == "confirm":
+            stale_translations.confirm(source)
+            messages.success(request, gettext("The translation is marked as still correct."))
+        else:
+            if not request.user.has_perm(SHOW_JAPANESE_PERMISSION):
+                raise PermissionDenied
+            source.show_japanese = action == "japanese"
+            source.save(update_fields=["show_japanese"])
+            messages.success(request, gettext("Saved what readers of this language see."))
+        stale_translations.refresh_pages(source)
+        return redirect(request.get_full_path())

@@ -11,6 +11,10 @@ def local_today():
     return timezone.localdate()
 
 
+# The fields that decide whether and when a record is shown.
+PUBLISHING_FIELDS = ("status", "shown_from", "shown_until")
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")

@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "simple_history",
+    "reversion",
     "axes",
     "dbbackup",
     "shinjuku_mynumber",
@@ -75,7 +75,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     "shinjuku_mynumber.middleware.DatabaseUnavailableMiddleware",
     # axes must be last: it turns a locked-out login into its response.
     "axes.middleware.AxesMiddleware",

@@ -16,9 +16,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 from .sitemaps import sitemaps
+
+# The admin says whose it is, in the staff's language (Japanese), not "Django".
+admin.site.site_header = _("Shinjuku City My Number pages: administration")
+admin.site.site_title = _("Shinjuku City My Number pages: administration")
+admin.site.index_title = _("What to edit")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

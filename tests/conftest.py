@@ -10,6 +10,18 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Japanese: the test client's last request leaves its
+    language active, and `reverse()` would carry it into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def content(db):
     """The ward's initial content, as `load_initial_data` loads it."""

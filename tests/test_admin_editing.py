@@ -49,6 +49,8 @@ def admin_form_data(response, **changes):
         _form_fields(formset.management_form, data)
         for inline_form in formset.forms:
             _form_fields(inline_form, data)
+    if context.get("page_version"):
+        data["page_version"] = context["page_version"]
     data.update(changes)
     return data
 
@@ -90,7 +92,7 @@ def save(client, obj, **changes):
 # --- tests -------------------------------------------------------------------
 
 
-def test_editor_changes_english_title_and_cached_pages_follow(client, editor):
+def test_publisher_changes_english_title_and_cached_pages_follow(client, publisher):
     about = Section.objects.get(slug="about")
     section_url = reverse("pages:section", kwargs={"slug": "about"}).replace("/ja/", "/en/")
     home_url = "/en/"
@@ -98,7 +100,7 @@ def test_editor_changes_english_title_and_cached_pages_follow(client, editor):
     assert old_title in client.get(section_url).content.decode()  # now cached
     assert old_title in client.get(home_url).content.decode()
 
-    save(editor, about, title_en="About the My Number system (updated)")
+    save(publisher, about, title_en="About the My Number system (updated)")
 
     assert "About the My Number system (updated)" in client.get(section_url).content.decode()
     assert "About the My Number system (updated)" in client.get(home_url).content.decode()
@@ -106,22 +108,22 @@ def test_editor_changes_english_title_and_cached_pages_follow(client, editor):
     assert Section.objects.get(slug="about").title_ja == about.title_ja
 
 
-def test_block_edit_refreshes_the_cached_section_page(client, editor):
+def test_block_edit_refreshes_the_cached_section_page(client, publisher):
     block = Block.objects.filter(section__slug="privacy", kind=Block.Kind.PARAGRAPH).first()
     url = "/ja/sections/privacy/"
     client.get(url)
-    save(editor, block, text_ja="<p>新しい説明文です。</p>")
+    save(publisher, block, text_ja="<p>新しい説明文です。</p>")
     assert "新しい説明文です。" in client.get(url).content.decode()
 
 
-def test_script_in_rich_text_never_reaches_the_page(client, editor):
+def test_script_in_rich_text_never_reaches_the_page(client, publisher):
     block = Block.objects.filter(section__slug="about", kind=Block.Kind.PARAGRAPH).first()
     hostile = (
         '<p>Safe words<script>alert("x")</script>'
         '<a href="javascript:alert(1)" onclick="alert(2)">link</a>'
         '<img src="x" onerror="alert(3)"></p>'
     )
-    save(editor, block, text_en=hostile, text_ja=hostile)
+    save(publisher, block, text_en=hostile, text_ja=hostile)
 
     block.refresh_from_db()
     assert "script" not in block.text_en
@@ -173,12 +175,12 @@ def test_the_admin_is_in_japanese_with_each_language_in_a_field(editor):
     assert 'name="documents-TOTAL_FORMS"' in html
 
 
-def test_list_items_are_edited_inside_their_block(editor):
+def test_list_items_are_edited_inside_their_block(publisher):
     block = Block.objects.filter(section__slug="privacy", kind=Block.Kind.LIST).first()
-    page = editor.get(change_url(block))
+    page = publisher.get(change_url(block))
     data = admin_form_data(page)
     data["items-0-text_en"] = "First item, reworded"
-    assert editor.post(change_url(block), data).status_code == 302
+    assert publisher.post(change_url(block), data).status_code == 302
     assert block.items.first().text_en == "First item, reworded"
 
 
@@ -200,17 +202,17 @@ def test_staff_reorder_sections_on_the_list(client, editor):
     assert home.index(first.title_ja) < home.index(Section.objects.get(slug="about").title_ja)
 
 
-def test_uploaded_document_shows_type_and_size(client, editor, settings, tmp_path):
+def test_uploaded_document_shows_type_and_size(client, publisher, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     section = Section.objects.get(slug="pia")
     add_url = reverse("admin:pages_document_add")
-    page = editor.get(add_url)
+    page = publisher.get(add_url)
     pdf = SimpleUploadedFile("guide.pdf", b"%PDF-1.4\n" + b"x" * 2039, "application/pdf")
     data = admin_form_data(
         page, section=str(section.pk), position="5", title_ja="手引き", title_en="Guide"
     )
     data["file"] = pdf
-    response = editor.post(add_url, data)
+    response = publisher.post(add_url, data)
     assert response.status_code == 302, response.context["errors"]
     document = Document.objects.get(title_ja="手引き")
     assert document.file_size == 2048
@@ -223,18 +225,20 @@ def test_uploaded_document_shows_type_and_size(client, editor, settings, tmp_pat
     ("name", "size", "error"),
     [("tool.exe", 100, "exe"), ("huge.pdf", 2048, "2.0")],
 )
-def test_other_files_and_oversized_files_are_refused(editor, settings, tmp_path, name, size, error):
+def test_other_files_and_oversized_files_are_refused(
+    publisher, settings, tmp_path, name, size, error
+):
     settings.MEDIA_ROOT = tmp_path
     settings.DOCUMENT_MAX_BYTES = 1024
     add_url = reverse("admin:pages_document_add")
     data = admin_form_data(
-        editor.get(add_url),
+        publisher.get(add_url),
         section=str(Section.objects.get(slug="pia").pk),
         position="5",
         title_ja="資料",
     )
     data["file"] = SimpleUploadedFile(name, b"x" * size)
-    response = editor.post(add_url, data)
+    response = publisher.post(add_url, data)
     assert response.status_code == 200
     assert error in str(response.context["adminform"].form.errors["file"])
     assert not Document.objects.filter(title_ja="資料").exists()

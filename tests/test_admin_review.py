@@ -7,8 +7,9 @@ from django.urls import reverse
 from test_admin_editing import save, staff_client
 
 from pages.models import Section
+from shinjuku_mynumber import versioning
 from shinjuku_mynumber.publishing import local_today
-from shinjuku_mynumber.roles import EDITORS
+from shinjuku_mynumber.roles import EDITORS, PUBLISHERS
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_the_outdated_seed_statements_start_flagged(content):
 
 def test_the_list_is_oldest_first_with_the_last_editor(content):
     older = Section.objects.get(slug="privacy")
-    editor = staff_client("tanaka", EDITORS)
+    editor = staff_client("tanaka", PUBLISHERS)  # publishers' edits go live at once
     save(editor, older, last_reviewed="2019-04-01", summary_en="Reworded summary")
     html = editor.get(REVIEW_URL).content.decode()
     assert overdue_slugs(html) == ["privacy", "health-insurance", "mynapoint"]
@@ -64,7 +65,9 @@ def test_staff_mark_sections_reviewed_from_the_list(client, content):
     assert overdue_slugs(response.content.decode()) == ["mynapoint"]
     flagged.refresh_from_db()
     assert flagged.last_reviewed == local_today()
-    assert flagged.history.latest().history_change_reason == "reviewed"
+    latest = versioning.live_versions(flagged).first().revision
+    assert latest.user.username == "editor"
+    assert latest.comment == "確認済みにしました。"
     # No longer shown as "being reviewed" to residents.
     assert "callout-review" not in client.get("/ja/sections/health-insurance/").content.decode()
 

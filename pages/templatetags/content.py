@@ -18,20 +18,22 @@ SOURCE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
 def localized_value(obj, field, language=None):
-    """(text, language it is in); falls back to Japanese when untranslated."""
+    """(text, language it is in); falls back to Japanese when untranslated, or when a
+    publisher chose to show the Japanese while the translation is outdated."""
     language = language or get_language() or SOURCE
-    if language != SOURCE:
+    if language != SOURCE and field not in getattr(obj, "japanese_instead", ()):
         value = getattr(obj, build_localized_fieldname(field, language), None)
         if value:
             return value, language
     return getattr(obj, build_localized_fieldname(field, SOURCE), None) or "", SOURCE
 
 
-def _note():
-    return format_html(
-        ' <small class="untranslated-note">{}</small>',
-        gettext("(not yet translated; shown in Japanese)"),
-    )
+def _note(obj, field):
+    if field in getattr(obj, "japanese_instead", ()):
+        text = gettext("(changed in Japanese; shown in Japanese until the translation is updated)")
+    else:
+        text = gettext("(not yet translated; shown in Japanese)")
+    return format_html(' <small class="untranslated-note">{}</small>', text)
 
 
 @register.simple_tag
@@ -44,11 +46,16 @@ def tr(obj, field, rich=False):
             return format_html(
                 '<div lang="ja" class="untranslated">{}</div><p class="untranslated-note">{}</p>',
                 body,
-                gettext("This part is not yet translated and is shown in Japanese."),
+                gettext(
+                    "This part was changed in Japanese and is shown in Japanese until its "
+                    "translation is updated."
+                )
+                if field in getattr(obj, "japanese_instead", ())
+                else gettext("This part is not yet translated and is shown in Japanese."),
             )
         return body
     if fallback and text:
-        return format_html('<span lang="ja">{}</span>{}', text, _note())
+        return format_html('<span lang="ja">{}</span>{}', text, _note(obj, field))
     return text
 
 
