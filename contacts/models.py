@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from facilities import hours
 from facilities.models import HasOpeningHours, HoursRule
+from shinjuku_mynumber.models import Sourced
 
 from . import phone
 from .phone import HasPhone, PhoneNumberField
@@ -16,7 +17,7 @@ class InquiryDeskQuerySet(models.QuerySet):
         return self.filter(is_site_default=True).first()
 
 
-class InquiryDesk(HasPhone, models.Model):
+class InquiryDesk(Sourced, HasPhone):
     """A ward department and section that answers questions about a page."""
 
     department = models.CharField(_("department"), max_length=100)
@@ -55,7 +56,7 @@ class CallCentreQuerySet(models.QuerySet):
         return self.prefetch_related("hours", "lines", "languages")
 
 
-class CallCentre(HasOpeningHours):
+class CallCentre(Sourced, HasOpeningHours):
     """A telephone help line, such as the マイナンバー総合フリーダイヤル."""
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
@@ -88,7 +89,7 @@ class CallCentre(HasOpeningHours):
         return super().schedule(closures)
 
 
-class PhoneLine(HasPhone, models.Model):
+class PhoneLine(Sourced, HasPhone):
     call_centre = models.ForeignKey(
         CallCentre, verbose_name=_("call centre"), on_delete=models.CASCADE, related_name="lines"
     )

@@ -18,7 +18,9 @@ def load(report: SeedReport) -> None:
             name: item[name]
             for name in ("department", "section_name", "phone", "phone_note", "is_site_default")
         }
-        seed(InquiryDesk, report, f"desk.{item['key']}", {"seed_key": item["key"]}, values)
+        seed(
+            InquiryDesk, report, f"desk.{item['key']}", {"seed_key": item["key"]}, values, item=item
+        )
     for position, item in enumerate(data.get("call_centres", []), start=1):
         seed_call_centre(report, item, position * 10)
 
@@ -33,14 +35,14 @@ def seed_call_centre(report: SeedReport, item: dict, position: int) -> None:
         "position": position,
     }
     existed = CallCentre.objects.filter(key=item["key"]).exists()
-    centre = seed(CallCentre, report, key, {"key": item["key"]}, values)
+    centre = seed(CallCentre, report, key, {"key": item["key"]}, values, item=item)
     # Parts are created only with a new call centre, so staff deletions stay deleted.
     if existed:
         return
     for index, line in enumerate(item.get("lines", []), start=1):
         lookup = {"call_centre": centre, "key": line["key"]}
         values = {"label": line["label"], "phone": line["phone"], "position": index * 10}
-        seed(PhoneLine, report, f"{key}.line.{line['key']}", lookup, values)
+        seed(PhoneLine, report, f"{key}.line.{line['key']}", lookup, values, item=line)
     for index, code in enumerate(item.get("languages", []), start=1):
         lookup = {"call_centre": centre, "language": code}
         create_part(CallCentreLanguage, report, f"{key}.language.{code}", lookup, position=index)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from contacts.phone import HasPhone, PhoneNumberField
+from shinjuku_mynumber.models import Sourced
 from shinjuku_mynumber.publishing import Publishable, PublishableQuerySet
 from shinjuku_mynumber.translated import localized
 
@@ -52,7 +53,7 @@ class HoursRule(models.Model):
         return f"{self.get_day_type_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
 
 
-class YearlyClosure(models.Model):
+class YearlyClosure(Sourced):
     """Closed every year between two dates, such as 12/29-1/3."""
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
@@ -163,7 +164,7 @@ class LocationQuerySet(PublishableQuerySet):
         )
 
 
-class Location(HasPhone, Publishable, HasOpeningHours):
+class Location(Sourced, HasPhone, Publishable, HasOpeningHours):
     class Kind(models.TextChoices):
         DESK = "desk", _("Support desk (staff help)")
         TERMINAL = "terminal", _("Mynaportal terminal (no operation help)")

@@ -47,7 +47,9 @@ def load(report: SeedReport) -> None:
             "end_month": item["end"][0],
             "end_day": item["end"][1],
         }
-        seed(YearlyClosure, report, f"closure.{item['key']}", {"key": item["key"]}, values)
+        seed(
+            YearlyClosure, report, f"closure.{item['key']}", {"key": item["key"]}, values, item=item
+        )
     services = {}
     for position, item in enumerate(data["services"], start=1):
         values = {"name": item["name"], "position": position * 10}
@@ -64,7 +66,7 @@ def seed_location(report: SeedReport, item: dict, position: int, services: dict)
     # A row that cannot be confirmed is seeded as a draft: kept for staff, not shown.
     values["status"] = item.get("status", Status.PUBLISHED)
     existed = Location.objects.filter(slug=item["slug"]).exists()
-    location = seed(Location, report, key, {"slug": item["slug"]}, values)
+    location = seed(Location, report, key, {"slug": item["slug"]}, values, item=item)
     # Parts are created only with a new location, so staff deletions stay deleted.
     if existed:
         return

@@ -91,7 +91,9 @@ class HiddenFromIndexMixin:
 
 class BlockInline(SeedKeyHiddenMixin, TranslatedStackedInline):
     model = Block
-    fields = ("position", "kind", "heading", "text", "ordered", "hide_when_ended", "key")
+    fields = (
+        "position", "kind", "heading", "text", "ordered", "hide_when_ended", "recorded_on", "key",
+    )  # fmt: skip
     show_change_link = True
     verbose_name_plural = _("body blocks (edit a list's items with its 'change' link)")
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from shinjuku_mynumber.models import Sourced
 from shinjuku_mynumber.publishing import Publishable, PublishableQuerySet, local_today
 from shinjuku_mynumber.richtext import RichTextField
 
@@ -46,7 +47,7 @@ class SectionQuerySet(PublishableQuerySet):
         return [s for s in self.order_by("last_reviewed", "position") if s.review_due_on <= on]
 
 
-class Section(Publishable):
+class Section(Sourced, Publishable):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
@@ -91,7 +92,14 @@ class Section(Publishable):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     modified = models.DateTimeField(
-        _("last updated"), default=timezone.now, help_text=_("Updated whenever any part changes.")
+        _("last updated"),
+        null=True,
+        blank=True,
+        default=timezone.now,
+        help_text=_(
+            "When the content last changed: a staff edit of the section or any of its parts, "
+            "or, for the initial content, the date its text was written."
+        ),
     )
 
     objects = SectionQuerySet.as_manager()
@@ -116,6 +124,10 @@ class Section(Publishable):
         return reverse("pages:section", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
+        # The loader and "mark reviewed" set `_keep_modified`: they change no text a
+        # resident reads today, so the page's "last updated" date stays.
+        if getattr(self, "_keep_modified", False):
+            return super().save(*args, **kwargs)
         self.modified = timezone.now()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "modified"}
@@ -134,7 +146,7 @@ class Section(Publishable):
         return self.review_due_on <= (on or local_today())
 
 
-class SectionPart(models.Model):
+class SectionPart(Sourced):
     """Common fields of everything that belongs to one section, in order."""
 
     section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE)
@@ -161,6 +173,7 @@ class Block(SectionPart):
         NOTE = "note", _("Note (※)")
         HEADING = "heading", _("Sub-heading")
         LIST = "list", _("List")
+        RECORD = "record", _("Record of ended guidance")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PARAGRAPH)
     heading = models.CharField(
@@ -173,12 +186,25 @@ class Block(SectionPart):
         default=False,
         help_text=_("Tick for sign-up instructions that no longer apply once the programme ends."),
     )
+    recorded_on = models.DateField(
+        _("recorded on"),
+        null=True,
+        blank=True,
+        help_text=_("For a record: the date the guidance it keeps was published."),
+    )
 
     class Meta(SectionPart.Meta):
         verbose_name = _("body block")
         verbose_name_plural = _("body blocks")
         default_related_name = "blocks"
-        constraints = [SectionPart.unique_key_constraint("block_unique_key")]
+        constraints = [
+            SectionPart.unique_key_constraint("block_unique_key"),
+            models.CheckConstraint(
+                condition=~Q(kind="record") | Q(recorded_on__isnull=False),
+                name="block_record_has_date",
+                violation_error_message=_("A record needs the date it was published."),
+            ),
+        ]
 
     def __str__(self):
         return self.heading or self.text[:40] or self.get_kind_display()
@@ -302,7 +328,7 @@ class Document(SectionPart):
         return not self.file and self.url.startswith(("http://", "https://"))
 
 
-class Notice(Publishable):
+class Notice(Sourced, Publishable):
     """An important notice shown at the top of the home page."""
 
     title = models.CharField(_("title"), max_length=200)

@@ -42,20 +42,21 @@ def section_changed(sender, instance, **kwargs):
     invalidate(*sorted(tags))
 
 
-def _part_changed(section_ids, raw=False):
+def _part_changed(section_ids, raw=False, keep_modified=False):
     """Refresh the page of the section a part belongs to (if it still exists)."""
     sections = Section.objects.filter(pk__in=section_ids)
     slugs = list(sections.values_list("slug", flat=True))
     if not slugs:
         return
-    if not raw:
+    # The loader dates the content itself (pages/seed.py).
+    if not (raw or keep_modified):
         # The page's "last updated" date covers its parts; no history row, no signal.
         sections.update(modified=timezone.now())
     invalidate(*(f"section:{slug}" for slug in slugs))
 
 
 def part_changed(sender, instance, raw=False, **kwargs):
-    _part_changed([instance.section_id], raw)
+    _part_changed([instance.section_id], raw, getattr(instance, "_keep_modified", False))
 
 
 for part in SECTION_PARTS:
@@ -67,7 +68,7 @@ for part in SECTION_PARTS:
 @receiver(post_delete, sender=ListItem)
 def list_item_changed(sender, instance, raw=False, **kwargs):
     section_ids = Block.objects.filter(pk=instance.block_id).values_list("section_id", flat=True)
-    _part_changed(list(section_ids), raw)
+    _part_changed(list(section_ids), raw, getattr(instance, "_keep_modified", False))
 
 
 @receiver(post_save, sender=Notice)

@@ -13,10 +13,14 @@
   (`page_version`); a save based on an older one is refused with a warning and
   the form keeps what was typed.
 - `TranslatedStackedInline` / `TranslatedTabularInline`: inlines with tabs.
+- For models with sources (`Sourced`), both add them by themselves: a content
+  admin gets the sources inline and the "needs checking because" field, an
+  inline shows each row's sources as links next to its text.
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, router, transaction
 from django.http import HttpResponseRedirect
@@ -24,7 +28,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -32,7 +38,43 @@ from modeltranslation.admin import (
 )
 
 from . import review, versioning
+from .models import Source, Sourced
 from .publishing import Status
+
+
+def is_sourced(model) -> bool:
+    return issubclass(model, Sourced)
+
+
+def source_links(sources):
+    return format_html_join(
+        "",
+        '<li><a href="{}" target="_blank" rel="noopener noreferrer">{}</a>{}</li>',
+        (
+            (s.url, s.title, format_html(" ({})", s.checked.isoformat()) if s.checked else "")
+            for s in sources
+        ),
+    )
+
+
+def provenance_html(obj):
+    """The row's sources as links, and why it needs checking, if it does."""
+    if obj.pk is None:
+        return "—"
+    links = source_links(obj.sources.all())
+    parts = [format_html('<ul class="sources">{}</ul>', links)] if links else []
+    if obj.review_reason:
+        parts.append(
+            format_html("<p><strong>{}</strong> {}</p>", _("Needs checking:"), obj.review_reason)
+        )
+    return format_html_join("", "{}", ((part,) for part in parts)) or _("No source recorded")
+
+
+class SourceInline(GenericTabularInline):
+    model = Source
+    fields = ("title", "url", "checked", "position")
+    extra = 0
+    classes = ("sources",)
 
 
 class VersionedAdmin(admin.ModelAdmin):
@@ -288,10 +330,45 @@ def keep_ids_reserved(db, versions):
 class ContentAdmin(VersionedAdmin, TabbedTranslationAdmin):
     pass
 
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        if is_sourced(self.model):
+            inlines.append(SourceInline)
+        return inlines
 
-class TranslatedStackedInline(TranslationStackedInline):
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        shown = {name for _title, options in fieldsets for name in options["fields"]}
+        if is_sourced(self.model) and "review_reason" not in shown:
+            fieldsets.append((_("Sources and review"), {"fields": ("review_reason",)}))
+        return fieldsets
+
+
+class ShowsSourcesMixin:
+    """An inline of a model with sources shows them, read-only, next to each row's text."""
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if is_sourced(self.model) and "provenance" not in fields:
+            fields.append("provenance")
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        return (*fields, "provenance") if is_sourced(self.model) else fields
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.prefetch_related("sources") if is_sourced(self.model) else queryset
+
+    @admin.display(description=_("sources"))
+    def provenance(self, obj):
+        return provenance_html(obj)
+
+
+class TranslatedStackedInline(ShowsSourcesMixin, TranslationStackedInline):
     extra = 0
 
 
-class TranslatedTabularInline(TranslationTabularInline):
+class TranslatedTabularInline(ShowsSourcesMixin, TranslationTabularInline):
     extra = 0

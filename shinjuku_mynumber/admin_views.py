@@ -1,8 +1,11 @@
-"""Staff pages beyond the model admins: sections overdue for review, and
-translation status. Hooked into the admin by pages.admin.SectionAdmin.get_urls:
+"""Staff pages beyond the model admins: what needs review (sections overdue,
+and every content row flagged as unverified), and translation status. Hooked into the admin by pages.admin.SectionAdmin.get_urls:
 /admin/pages/section/review/ and /admin/pages/section/translations/.
 """
 
+from dataclasses import dataclass
+
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -10,6 +13,7 @@ from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -18,7 +22,7 @@ from reversion.models import Version
 from pages.models import Section
 
 from . import stale_translations, versioning
-from .models import TranslationSource
+from .models import Sourced, TranslationSource
 from .publishing import local_today
 from .translation_status import translation_status
 
@@ -29,6 +33,7 @@ def mark_reviewed(sections, user=None) -> int:
     count = 0
     for section in sections:
         section.last_reviewed = today
+        section._keep_modified = True  # a review changes no text: "last updated" stays
         section.save(update_fields=["last_reviewed"])
         versioning.snapshot(section, user, gettext("Marked as reviewed."))
         count += 1
@@ -50,6 +55,39 @@ def with_last_editor(sections):
 
 # Choosing what residents read is publishing.
 SHOW_JAPANESE_PERMISSION = "pages.publish_section"
+
+
+@dataclass
+class FlaggedRow:
+    kind: str
+    label: str
+    reason: str
+    sources: list
+    admin_url: str
+
+
+def flagged_rows() -> list[FlaggedRow]:
+    """Every content row, of any app, whose facts staff must confirm, with the reason."""
+    rows = []
+    for model in apps.get_models():
+        if not issubclass(model, Sourced):
+            continue
+        opts = model._meta
+        for obj in model._default_manager.exclude(review_reason="").prefetch_related("sources"):
+            try:
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            except NoReverseMatch:
+                url = ""
+            rows.append(
+                FlaggedRow(
+                    str(opts.verbose_name),
+                    str(obj),
+                    obj.review_reason,
+                    list(obj.sources.all()),
+                    url,
+                )
+            )
+    return rows
 
 
 class StaffPageView(TemplateView):
@@ -78,6 +116,7 @@ class OverdueReviewsView(StaffPageView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = with_last_editor(Section.objects.all()).overdue_for_review()
+        context["flagged"] = flagged_rows()
         context["can_mark"] = self.request.user.has_perm("pages.change_section")
         return context
 

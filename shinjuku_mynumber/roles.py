@@ -23,6 +23,11 @@ _EDITING = [
     "facilities.*",
     # Readings of proper nouns for the furigana pages.
     "furigana.*",
+    # The sources recorded for any of these rows (shinjuku_mynumber/models.py).
+    "shinjuku_mynumber.add_source",
+    "shinjuku_mynumber.change_source",
+    "shinjuku_mynumber.delete_source",
+    "shinjuku_mynumber.view_source",
     # Page survey: counts of "was this page helpful?" answers.
     "survey.view_results",
 ]

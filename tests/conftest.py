@@ -90,3 +90,28 @@ def gunicorn_server(content):
     for process in processes:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+@pytest.fixture
+def load_release(tmp_path, monkeypatch):
+    """Load a release of the initial content whose sections are the given TOML
+    (and English translations), with the real contacts and locations; returns
+    the loader's report. Call it again with another text for a later release."""
+    import pages.seed
+    from pages.management.commands.load_initial_data import load_all
+    from shinjuku_mynumber import seeding
+
+    translations = tmp_path / "content-translations"
+    translations.mkdir()
+    data_file = tmp_path / "content.ja.toml"
+    monkeypatch.setattr(pages.seed, "DATA_FILE", data_file)
+    monkeypatch.setattr(seeding, "CONTENT_TRANSLATIONS_DIR", translations)
+
+    def load(content: str, en: str = ""):
+        data_file.write_text(content)
+        (translations / "en.toml").write_text(en)
+        seeding.content_translations.cache_clear()
+        return load_all()
+
+    yield load
+    seeding.content_translations.cache_clear()

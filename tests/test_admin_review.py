@@ -1,9 +1,14 @@
-"""Keeping content current: what is overdue for review, oldest first, and marking it reviewed."""
+"""Keeping content current: what is overdue for review, oldest first, and marking it
+reviewed; and every row flagged as unverified, with its reason."""
 
 import datetime
+import tomllib
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils.html import escape
 from test_admin_editing import save, staff_client
 
 from pages.models import Section
@@ -26,16 +31,47 @@ def overdue_slugs(html):
     return [slug for _at, slug in sorted(found)]
 
 
-def test_the_outdated_seed_statements_start_flagged(content):
+@pytest.fixture
+def overdue(content):
+    """Two sections whose yearly review is due, as the 2021 text's were."""
+    for slug in ("health-insurance", "mynapoint"):
+        Section.objects.filter(slug=slug).update(
+            last_reviewed=datetime.date(2021, 10, 15),
+            content_as_of=datetime.date(2021, 10, 15),
+            review_note=f"{slug}: 現行制度に合わせて更新が必要です。",
+        )
+
+
+def test_sections_due_for_review_are_listed_with_what_needs_checking(overdue):
     editor = staff_client("editor", EDITORS)
     assert reverse("admin:pages_section_review") == REVIEW_URL
     html = editor.get(REVIEW_URL).content.decode()
     assert overdue_slugs(html) == ["health-insurance", "mynapoint"]
     assert "2021-10-15" in html
-    assert "健康保険証の新規発行は令和6年12月2日に終了" in html  # the review note
+    assert "health-insurance: 現行制度に合わせて更新が必要です。" in html  # the review note
 
 
-def test_the_list_is_oldest_first_with_the_last_editor(content):
+def unverified_reasons(item):
+    if item.get("unverified", "").strip():
+        yield item["unverified"].strip()
+    for collection in ("blocks", "benefits", "key_dates", "links", "documents"):
+        for part in item.get(collection, []):
+            yield from unverified_reasons(part)
+
+
+def test_every_unverified_record_of_the_content_is_in_the_review_list(content):
+    data = tomllib.loads(
+        (Path(settings.BASE_DIR) / "pages/initial_data/content.ja.toml").read_text()
+    )
+    reasons = [r for item in data["sections"] for r in unverified_reasons(item)]
+    assert reasons  # the content does flag what could not be confirmed
+    html = staff_client("editor", EDITORS).get(REVIEW_URL).content.decode()
+    flagged = html[html.index('id="flagged"') :]
+    for reason in reasons:
+        assert escape(reason.splitlines()[0]) in flagged
+
+
+def test_the_list_is_oldest_first_with_the_last_editor(overdue):
     older = Section.objects.get(slug="privacy")
     editor = staff_client("tanaka", PUBLISHERS)  # publishers' edits go live at once
     save(editor, older, last_reviewed="2019-04-01", summary_en="Reworded summary")
@@ -56,7 +92,7 @@ def test_a_section_is_overdue_when_its_interval_has_passed(content):
     assert section not in Section.objects.overdue_for_review()
 
 
-def test_staff_mark_sections_reviewed_from_the_list(client, content):
+def test_staff_mark_sections_reviewed_from_the_list(client, overdue):
     editor = staff_client("editor", EDITORS)
     flagged = Section.objects.get(slug="health-insurance")
     assert "callout-review" in client.get("/ja/sections/health-insurance/").content.decode()

@@ -1,7 +1,8 @@
 """Load the ward's initial content: safe to run at every start.
 
-Creates what is missing, fills in empty translations, and never changes what
-staff have edited since (see shinjuku_mynumber/seeding.py).
+Creates what is missing, updates what staff have not touched to this release
+of the initial content, fills in empty translations, and never changes what
+staff have edited (see shinjuku_mynumber/seeding.py).
 """
 
 from importlib import import_module
@@ -9,20 +10,17 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from shinjuku_mynumber.seeding import SeedReport
+from shinjuku_mynumber.seeding import SeedReport, content_release
 
 # Order matters: sections name their inquiry desk, locations their services.
 SEEDERS = ["contacts.seed", "facilities.seed", "pages.seed", "furigana.seed"]
 
 
 def load_all() -> SeedReport:
-    report = SeedReport()
+    modules = [import_module(dotted) for dotted in SEEDERS]
+    report = SeedReport(release=content_release(module.DATA_FILE for module in modules))
     with transaction.atomic():
-        for dotted in SEEDERS:
-            try:
-                module = import_module(dotted)
-            except ModuleNotFoundError:
-                continue
+        for module in modules:
             module.load(report)
     return report
 
@@ -32,4 +30,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = load_all()
-        self.stdout.write(self.style.SUCCESS(f"Initial content: {report}."))
+        self.stdout.write(self.style.SUCCESS(f"Initial content {report.release}: {report}."))
+        if report.kept and options["verbosity"] >= 1:
+            self.stdout.write(
+                "Edited by staff, so not updated to this release (check them against it):"
+            )
+            for key in report.kept:
+                self.stdout.write(f"  {key}")
