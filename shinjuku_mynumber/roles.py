@@ -26,6 +26,10 @@ _EDITING = [
     # Inquiry desks and call centres; support-desk locations and their hours.
     "contacts.edit",
     "facilities.edit",
+    # Readings of proper nouns for the furigana pages (publishers may delete them).
+    "furigana.add_reading",
+    "furigana.change_reading",
+    "furigana.view_reading",
     # The sources recorded for any of these rows (shinjuku_mynumber/models.py).
     "shinjuku_mynumber.add_source",
     "shinjuku_mynumber.change_source",

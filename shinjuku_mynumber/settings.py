@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pages",
     "pages.survey",
     "pages.search",
+    "pages.furigana",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached public pages before the rest of the stack (see page_cache.py).
     "shinjuku_mynumber.page_cache.PageCacheMiddleware",
+    # /ja/furigana/<page>: the page with readings, annotated once and cached (pages/furigana/).
+    "pages.furigana.middleware.FuriganaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "shinjuku_mynumber.middleware.StaffLanguageMiddleware",

@@ -54,9 +54,10 @@ def is_public_page(page: str, check_exists: bool = True) -> bool:
 def page_of(request) -> str:
     """The current request's path without its language prefix; "" if not a public page."""
     prefix = f"/{get_language()}/"
-    if not request.path.startswith(prefix):
+    # path_info: a page's variants (its furigana URL) are served from its own path.
+    if not request.path_info.startswith(prefix):
         return ""
-    page = request.path[len(prefix) - 1 :]
+    page = request.path_info[len(prefix) - 1 :]
     # The page is being shown, so it exists: no need to ask the database.
     return page if is_public_page(page, check_exists=False) else ""
 

@@ -17,7 +17,8 @@ def own_path(request) -> str:
     ("//evil.example/", "/%5Cevil.example/") would read as another site in an
     href, so the error page's links point at the home page instead.
     """
-    path = request.path
+    # A variant of a page (furigana) names the page it shows as `canonical_path`.
+    path = getattr(request, "canonical_path", request.path)
     if request.resolver_match is None or path.startswith(("//", "/\\")) or "\\" in path:
         return reverse("pages:home")
     return path

@@ -14,7 +14,7 @@ from pages.search import index as search_index
 from shinjuku_mynumber.seeding import SeedReport, content_release
 
 # Order matters: sections name their inquiry desk, locations their services.
-SEEDERS = ["contacts.seed", "facilities.seed", "pages.seed"]
+SEEDERS = ["contacts.seed", "facilities.seed", "pages.seed", "pages.furigana.seed"]
 
 
 def load_all() -> SeedReport:
