@@ -15,8 +15,7 @@ from shinjuku_mynumber.publishing import Publishable, PublishableQuerySet, local
 from shinjuku_mynumber.richtext import RichTextField
 from shinjuku_mynumber.urlsafety import is_site_path, is_web_url, validate_safe_url
 
-from .documents import validate_document_content
-from .validators import validate_document_size
+from .validators import validate_document_content, validate_document_size
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "csv"]
 

@@ -12,14 +12,11 @@ the prefix, listed here:
 - /media/...                uploaded documents, served by the app (pages/documents.py)
 """
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-
-from pages import documents
 
 from . import views
 from .sitemaps import sitemaps
@@ -41,7 +38,7 @@ urlpatterns = [
     ),
     path("favicon.ico", views.favicon, name="favicon"),
     path("", include("facilities.api_urls")),
-    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", documents.serve, name="document"),
+    path("", include("pages.document_urls")),
 ]
 
 urlpatterns += i18n_patterns(
