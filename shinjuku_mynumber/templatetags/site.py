@@ -3,6 +3,7 @@ from functools import lru_cache
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 
 from shinjuku_mynumber import absolute_urls
@@ -51,3 +52,12 @@ def language_versions(context):
 def absolute_url(context, path=None):
     request = context["request"]
     return absolute_urls.absolute_url(request, path or own_path(request))
+
+
+@register.filter
+def machine_datetime(value):
+    """A `<time datetime>` value: ISO 8601 in Tokyo time, whole seconds (HTML
+    allows at most three decimals, Django's "c" format writes six)."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
