@@ -20,6 +20,9 @@ PAGES = [
     "/ja/contact/",
 ]
 MAX_QUERIES = 16  # a section that embeds the locations: its own 9 plus 7 for locations
+# The home page shows live help too: the locations and the call centres, the
+# task list, the notices and the banner.
+MAX_QUERIES_HOME = 18
 
 
 def queries_for(client, url):
@@ -66,7 +69,7 @@ def test_query_count_is_small_and_does_not_grow(client, content, url):
     before = queries_for(client, url)
     add_more_content()
     after = queries_for(client, url)
-    assert before <= MAX_QUERIES, before
+    assert before <= (MAX_QUERIES_HOME if url == "/ja/" else MAX_QUERIES), before
     assert after == before
 
 
