@@ -131,10 +131,13 @@ def test_the_tag_header_names_the_content_and_stays_inside_without_a_cdn(client,
             "desk",
             "section:inquiries",
             "call_centres",
+            "banner",  # every page shows the emergency banner
         }
         assert "s-maxage=60" in response["Cache-Control"]
     settings.CACHE_TAG_HEADER = "Cache-Tag"
-    assert client.get("/en/").headers["Cache-Tag"] == "nav,desk,notices"
+    assert client.get("/en/").headers["Cache-Tag"] == (
+        "nav,desk,notices,locations,call_centres,banner"
+    )
 
 
 def test_error_answers_are_never_public(client, content):

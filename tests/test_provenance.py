@@ -127,7 +127,7 @@ def test_a_record_block_is_a_collapsed_dated_record_marked_as_ended(client, load
     english = client.get("/en/sections/renewal/").content.decode()
     start = english.index('<details class="record">')
     summary = english[start : english.index("</summary>", start)]
-    assert "Oct. 15, 2021" in summary and "has ended" in summary
+    assert "15 Oct 2021" in summary and "has ended" in summary  # the English date style
 
 
 def test_staff_see_sources_next_to_the_text_and_flags_in_the_review_list(load_release):
