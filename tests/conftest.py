@@ -122,3 +122,15 @@ def load_release(tmp_path, monkeypatch):
 
     yield load
     seeding.content_translations.cache_clear()
+
+
+@pytest.fixture
+def chief_client(content):
+    """A superuser signed in with the second factor proved, as the test client
+    whose session a live server (run with this SECRET_KEY) also reads."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from test_admin_editing import signed_in
+
+    user = get_user_model().objects.create_superuser("chief", password="x" * 16)
+    return signed_in(Client(), user)

@@ -8,8 +8,6 @@ import uuid
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.test import Client
 from live_servers import TcpProxy, admin_save, fetch, wait_until
 
 from pages.models import Section
@@ -20,14 +18,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGE = "/ja/sections/privacy/"
 REDIS = urllib.parse.urlsplit(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/4"))
-
-
-@pytest.fixture
-def staff_client(content):
-    user = get_user_model().objects.create_superuser("chief", password="x" * 16)
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def survey_answer(base):
@@ -46,7 +36,7 @@ def redis_proxy():
 
 
 def test_redis_refusing_or_hanging_never_takes_the_site_down(
-    gunicorn_server, redis_proxy, staff_client
+    gunicorn_server, redis_proxy, chief_client
 ):
     base = gunicorn_server(
         workers=1,
@@ -75,7 +65,7 @@ def test_redis_refusing_or_hanging_never_takes_the_site_down(
         assert PageFeedback.objects.count() == before + 1
         # ...and a staff edit through the admin, shown at once.
         title = f"見出し {mode}"
-        admin_save(base, staff_client, Section.objects.get(slug="privacy"), title_ja=title)
+        admin_save(base, chief_client, Section.objects.get(slug="privacy"), title_ja=title)
         assert title in fetch(base + PAGE)[1]
 
     redis_proxy.set_mode("forward")
@@ -85,13 +75,13 @@ def test_redis_refusing_or_hanging_never_takes_the_site_down(
 
 
 def test_several_workers_without_redis_never_serve_a_stale_page(
-    gunicorn_server, staff_client, tmp_path
+    gunicorn_server, chief_client, tmp_path
 ):
     base = gunicorn_server(
         workers=2, threads=2, CACHE_DIR=str(tmp_path / "cache"), SECRET_KEY=settings.SECRET_KEY
     )
     for _ in range(12):  # both workers have rendered and cached it
         assert fetch(f"{base}/ja/sections/pia/")[0] == 200
-    admin_save(base, staff_client, Section.objects.get(slug="pia"), status=Status.DRAFT)
+    admin_save(base, chief_client, Section.objects.get(slug="pia"), status=Status.DRAFT)
     for _ in range(12):
         assert fetch(f"{base}/ja/sections/pia/")[0] == 404

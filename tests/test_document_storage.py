@@ -127,7 +127,7 @@ def test_without_a_bucket_the_first_run_keeps_documents_on_disk(tmp_path):
         capture_output=True,
     )
     assert result.returncode == 0, result.stderr.decode()
-    assert result.stdout.decode().startswith("FileSystemStorage documents/2026/keikaku")
+    assert result.stdout.decode().startswith("DocumentStorage documents/2026/keikaku")  # on disk
     assert (
         (tmp_path / "media" / "documents" / "2026" / "keikaku.pdf").read_bytes().startswith(b"%PDF")
     )

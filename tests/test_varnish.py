@@ -10,8 +10,6 @@ import uuid
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.test import Client
 from live_servers import admin_save, fetch, free_port, varnish, wait_until
 
 from pages.models import Section
@@ -20,14 +18,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGE = "/ja/sections/privacy/"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/4")
-
-
-@pytest.fixture
-def staff_client(content):
-    user = get_user_model().objects.create_superuser("chief", password="x" * 16)
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def port_of(base):
@@ -45,7 +35,7 @@ def app_env(purge_url, **extra):
 
 
 def test_varnish_caches_is_purged_on_edit_hides_tags_and_serves_in_grace(
-    gunicorn_server, staff_client
+    gunicorn_server, chief_client
 ):
     varnish_port = free_port()
     release = f"test-{uuid.uuid4().hex[:8]}"
@@ -65,7 +55,7 @@ def test_varnish_caches_is_purged_on_edit_hides_tags_and_serves_in_grace(
             assert "Surrogate-Key" not in response[2] and "xkey" not in response[2]
 
         # A staff edit (through Varnish, as staff work) is visible through it at once.
-        admin_save(front, staff_client, Section.objects.get(slug="privacy"), title_ja="新しい題")
+        admin_save(front, chief_client, Section.objects.get(slug="privacy"), title_ja="新しい題")
         fresh = fetch(front + PAGE)
         assert fresh[0] == 200 and "新しい題" in fresh[1]
 
@@ -79,7 +69,7 @@ def test_varnish_caches_is_purged_on_edit_hides_tags_and_serves_in_grace(
         assert stale[0] == 200 and "新しい題" in stale[1]
 
 
-def test_two_app_servers_share_one_truth_with_varnish_in_front(gunicorn_server, staff_client):
+def test_two_app_servers_share_one_truth_with_varnish_in_front(gunicorn_server, chief_client):
     varnish_port = free_port()
     release = f"test-{uuid.uuid4().hex[:8]}"
     env = app_env(f"http://127.0.0.1:{varnish_port}/", RELEASE=release)
@@ -88,7 +78,7 @@ def test_two_app_servers_share_one_truth_with_varnish_in_front(gunicorn_server, 
     with varnish(port_of(one), port=varnish_port) as front:
         for base in (one, two, front, one, two, front, one, two, front):
             assert "個人情報の保護" in fetch(base + PAGE)[1]
-        admin_save(two, staff_client, Section.objects.get(slug="privacy"), title_ja="二台目で編集")
+        admin_save(two, chief_client, Section.objects.get(slug="privacy"), title_ja="二台目で編集")
         for base in (one, two, front):
             assert "二台目で編集" in fetch(base + PAGE)[1], base
         assert wait_until(lambda: fetch(front + PAGE)[2]["X-Cache"] == "HIT", seconds=5)

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import get_language
 
+from shinjuku_mynumber.templatetags.site import own_path
+
 from ..middleware import LANGUAGE, furigana_path
 
 register = template.Library()
@@ -13,5 +15,6 @@ def furigana_toggle(context):
     if get_language() != LANGUAGE or not request.path.startswith(f"/{LANGUAGE}/"):
         return {"show": False}
     on = getattr(request, "furigana", False)
-    plain = getattr(request, "canonical_path", request.path)
+    # own_path: an unknown path ("//evil.example/") is not echoed into a link.
+    plain = own_path(request)
     return {"show": True, "on": on, "url": plain if on else furigana_path(plain)}
