@@ -1,4 +1,5 @@
 import ipaddress
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -7,6 +8,8 @@ from django.http import Http404, HttpResponse
 from django.utils import translation
 
 from .client_ip import client_ip
+
+logger = logging.getLogger(__name__)
 
 
 class SecurityHeadersMiddleware:
@@ -51,6 +54,8 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, DatabaseError) and _is_connection_error(exception):
             from .views import error_for
+
+            logger.warning("Database unavailable for %s: %s", request.path, exception)
 
             response = error_for(request, 503)
             response["Retry-After"] = "30"

@@ -130,8 +130,31 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that hangs must not hang the site (README "Database time limits"):
+# every wait for PostgreSQL is limited, so a page that needs it gives the 503
+# page within a few seconds and cached pages keep being served.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))  # libpq: >= 2
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "3"))
+# The client's own limit for a frozen network (shinjuku_mynumber/postgresql/),
+# longer than the server's so that a slow query is cancelled by the server.
+DATABASE_CLIENT_TIMEOUT = float(os.environ.get("DATABASE_CLIENT_TIMEOUT", "4"))
+# After a failure, new connections wait this long: an outage fails fast.
+DATABASE_RETRY_SECONDS = float(os.environ.get("DATABASE_RETRY_SECONDS", "2"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    DATABASES["default"]["ENGINE"] = "shinjuku_mynumber.postgresql"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+            "options": f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+            # An idle connection whose peer has gone is noticed (and an
+            # unanswered send given up) by the kernel within seconds.
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": int(DATABASE_CLIENT_TIMEOUT * 1000),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -290,6 +313,10 @@ else:
 # itself copied off the machine (BACKUP_DIR).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 DBBACKUP_SEND_EMAIL = False  # a failed backup fails its job; there is no mail server
+# Our PostgreSQL backend (time limits) is backed up as PostgreSQL is: pg_dump.
+DBBACKUP_CONNECTOR_MAPPING = {
+    "shinjuku_mynumber.postgresql": "dbbackup.db.postgresql.PgDumpBinaryConnector"
+}
 STORAGES = {
     "default": DEFAULT_STORAGE,
     "dbbackup": {

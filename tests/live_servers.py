@@ -199,3 +199,63 @@ def _answers(base):
         return fetch(f"{base}/healthz", timeout=2)[0] in (200, 503)
     except OSError:
         return False
+
+
+NGINX_DIR = Path(__file__).resolve().parent.parent / "deploy" / "nginx"
+
+
+def _replace(pattern, replacement, text):
+    """re.sub that insists: the shipped config must still have what we render."""
+    result, count = re.subn(pattern, replacement, text)
+    assert count, f"deploy/nginx/nginx.conf no longer has {pattern!r}"
+    return result
+
+
+def render_nginx_conf(workdir: Path, port: int, backend_port: int) -> Path:
+    """deploy/nginx/nginx.conf with test ports and paths: plain HTTP on `port`
+    instead of TLS (no certificate in tests), every file in `workdir`."""
+    conf = (NGINX_DIR / "nginx.conf").read_text()
+    conf = _replace(r"worker_processes auto;", "worker_processes 1;", conf)
+    conf = _replace(r"pid /run/nginx\.pid;", f"pid {workdir}/nginx.pid;", conf)
+    conf = _replace(r"error_log /var/log/nginx/error\.log", f"error_log {workdir}/error.log", conf)
+    temp = "".join(
+        f"\n    {kind}_temp_path {workdir}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    conf = _replace(r"access_log /var/log/nginx/access\.log;", f"access_log off;{temp}", conf)
+    conf = _replace(r"listen 80 default_server;", f"listen 127.0.0.1:{free_port()};", conf)
+    conf = _replace(r"listen 443 ssl default_server;", f"listen 127.0.0.1:{port};", conf)
+    conf = _replace(r"\n\s*(listen \[::\]|ssl_|http2 ).*", "", conf)
+    (workdir / "upstream.conf").write_text(f"server 127.0.0.1:{backend_port};\n")
+    path = workdir / "nginx.conf"
+    path.write_text(conf)
+    return path
+
+
+@contextlib.contextmanager
+def nginx(backend_port):
+    """deploy/nginx/nginx.conf in an nginx of its own (not the system
+    service), in front of 127.0.0.1:<backend_port>; yields its base URL."""
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(binary).exists():
+        pytest.fail("nginx is missing: apt-get install nginx")
+    workdir = Path(tempfile.mkdtemp(prefix="nginx-test-"))
+    workdir.chmod(0o755)  # nginx's workers drop root
+    port = free_port()
+    conf = render_nginx_conf(workdir, port, backend_port)
+    process = subprocess.Popen(
+        [binary, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"],
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        if not wait_until(lambda: process.poll() is not None or _answers(base), seconds=30):
+            pytest.fail("nginx did not start")
+        if process.poll() is not None:
+            pytest.fail("nginx stopped: see its message above")
+        yield base
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""PostgreSQL with a time limit on every wait for the server (see base.py)."""
