@@ -47,7 +47,12 @@ class LocationAdmin(PublishingAdminMixin, ContentAdmin):
         (None, {"fields": ("kind", "name", "name_kana", "slug", "address", "floor")}),
         (
             _("For residents"),
-            {"fields": ("services", "notes", "access", "accessibility", "phone", "phone_note")},
+            {
+                "fields": (
+                    "services", "notes", "access", "accessibility", "language_help",
+                    "language_note", "phone", "phone_note",
+                )
+            },  # fmt: skip
         ),
         (_("Map"), {"fields": ("latitude", "longitude")}),
         (
