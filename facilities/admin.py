@@ -34,6 +34,12 @@ class ItemToBringInline(TranslatedTabularInline):
     fields = ("text", "position")
 
 
+FOR_RESIDENTS = (
+    "services", "notes", "access", "accessibility", "language_help", "language_note",
+    "phone", "phone_note",
+)  # fmt: skip
+
+
 @admin.register(Location)
 class LocationAdmin(PublishingAdminMixin, ContentAdmin):
     publish_permission = "facilities.publish_location"
@@ -47,7 +53,7 @@ class LocationAdmin(PublishingAdminMixin, ContentAdmin):
         (None, {"fields": ("kind", "name", "name_kana", "slug", "address", "floor")}),
         (
             _("For residents"),
-            {"fields": ("services", "notes", "access", "accessibility", "phone", "phone_note")},
+            {"fields": FOR_RESIDENTS},
         ),
         (_("Map"), {"fields": ("latitude", "longitude")}),
         (

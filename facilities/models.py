@@ -169,6 +169,13 @@ class Location(Sourced, HasPhone, Publishable, HasOpeningHours):
         DESK = "desk", _("Support desk (staff help)")
         TERMINAL = "terminal", _("Mynaportal terminal (no operation help)")
 
+    class LanguageHelp(models.TextChoices):
+        # Blank until a source says: residents are told to ask, never promised help.
+        NOT_CONFIRMED = "", _("Not confirmed. Please ask before you go.")
+        JAPANESE_ONLY = "japanese", _("Japanese only")
+        STAFF = "staff", _("Staff who speak other languages")
+        INTERPRETING = "interpreting", _("Interpreting by video call on a tablet")
+
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -189,6 +196,14 @@ class Location(Sourced, HasPhone, Publishable, HasOpeningHours):
         blank=True,
         help_text=_("Only what the facility's own page states."),
     )
+    language_help = models.CharField(
+        _("help in other languages"),
+        max_length=12,
+        choices=LanguageHelp.choices,
+        blank=True,
+        default=LanguageHelp.NOT_CONFIRMED,
+    )
+    language_note = models.TextField(_("note on help in other languages"), blank=True)
     phone = PhoneNumberField(_("phone"), blank=True, help_text=_("As the facility writes it."))
     phone_note = models.CharField(
         _("phone note"),

@@ -91,6 +91,9 @@ def location_json(location, closures, moment) -> dict:
         "phone_display": location.phone_display or None,
         "access": location.access_ja or None,
         "accessibility": location.accessibility_ja or None,
+        # "" (not confirmed), "japanese", "staff" or "interpreting".
+        "language_help": location.language_help or None,
+        "language_note": location.language_note_ja or None,
     }
 
 
@@ -133,6 +136,7 @@ def csv_row(number, location, closures, site_url) -> list[str]:
         remarks.append(f"交通: {location.access_ja}")
     if location.phone_note_ja:
         remarks.append(location.phone_note_ja)
+    remarks.append(f"外国語での支援: {language_help_ja(location)}")
     return [
         LOCAL_GOVERNMENT_CODE,
         str(number),
@@ -159,6 +163,13 @@ def csv_row(number, location, closures, site_url) -> list[str]:
         absolute_ja_url(location, site_url),
         "。".join(remarks),
     ]
+
+
+def language_help_ja(location) -> str:
+    with override("ja"):
+        text = str(location.get_language_help_display()).rstrip("。")
+    note = location.language_note_ja.strip().replace("\n", "")
+    return f"{text}({note.rstrip('。')})" if note else text
 
 
 def absolute_ja_url(location, site_url) -> str:

@@ -17,7 +17,7 @@ from .models import ItemToBring, Location, LocationHours, Service, YearlyClosure
 DATA_FILE = Path(__file__).parent / "initial_data" / "locations.ja.toml"
 LOCATION_FIELDS = (
     "kind", "name", "name_kana", "address", "floor", "notes", "access", "accessibility",
-    "phone", "phone_note",
+    "phone", "phone_note", "language_help", "language_note",
 )  # fmt: skip
 
 

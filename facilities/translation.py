@@ -20,7 +20,10 @@ from .models import (
 
 @register(Location)
 class LocationTranslation(TranslationOptions):
-    fields = ("name", "address", "floor", "notes", "access", "accessibility", "phone_note")
+    fields = (
+        "name", "address", "floor", "notes", "access", "accessibility", "phone_note",
+        "language_note",
+    )  # fmt: skip
 
 
 @register(Service)

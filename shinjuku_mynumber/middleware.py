@@ -125,11 +125,12 @@ class RequestBodyLimitMiddleware:
         return settings.PUBLIC_REQUEST_MAX_BYTES
 
 
-class StorageFullMiddleware:
-    """A full disk while saving an upload: a clear page, not a 500.
+class StorageErrorMiddleware:
+    """A full disk, or a shared storage that refuses or hangs, while saving an
+    upload: a clear page for staff, not a 500.
 
     The admin saves inside a transaction, so the database is left as it was;
-    the storage has removed the partial file (storage.py).
+    the storage has stored nothing (storage.py, shared_storage.py).
     """
 
     def __init__(self, get_response):
@@ -141,9 +142,12 @@ class StorageFullMiddleware:
     def process_exception(self, request, exception):
         from django.template.response import TemplateResponse
 
-        from .storage import StorageFull
+        from .storage import StorageFull, StorageUnavailable
 
-        if not isinstance(exception, StorageFull):
+        if isinstance(exception, StorageFull):
+            template, status = "admin/storage_full.html", 507
+        elif isinstance(exception, StorageUnavailable):
+            template, status = "admin/storage_unavailable.html", 503
+        else:
             return None
-        response = TemplateResponse(request, "admin/storage_full.html", status=507)
-        return response.render()
+        return TemplateResponse(request, template, status=status).render()

@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "shinjuku_mynumber.middleware.DatabaseUnavailableMiddleware",
-    "shinjuku_mynumber.middleware.StorageFullMiddleware",
+    "shinjuku_mynumber.middleware.StorageErrorMiddleware",
     # axes must be last: it turns a locked-out login into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -290,9 +290,21 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # them in S3-compatible object storage (STORAGE_BUCKET, see README "Documents
 # and backups"). A first run without it keeps them in MEDIA_ROOT.
 STORAGE_BUCKET = os.environ.get("STORAGE_BUCKET", "")
+
+
+def _s3_client_config(timeout):
+    from botocore.config import Config
+
+    return Config(
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        retries={"max_attempts": 2, "mode": "standard"},
+    )
+
+
 if STORAGE_BUCKET:
     DEFAULT_STORAGE = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "shinjuku_mynumber.shared_storage.SharedDocumentStorage",
         "OPTIONS": {
             "bucket_name": STORAGE_BUCKET,
             # Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
@@ -304,6 +316,9 @@ if STORAGE_BUCKET:
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
+            # A storage that hangs must not hold a staff member's save (and a
+            # server thread) for minutes: give up after a few seconds, once retried.
+            "client_config": _s3_client_config(float(os.environ.get("STORAGE_TIMEOUT", "10"))),
         },
     }
 else:

@@ -2,7 +2,7 @@
 
 Django's FileSystemStorage leaves whatever it had written when a write fails;
 this one removes it and raises `StorageFull`, which the admin shows as a
-clear error (shinjuku_mynumber.middleware.StorageFullMiddleware) while the
+clear error (shinjuku_mynumber.middleware.StorageErrorMiddleware) while the
 surrounding transaction undoes the database side.
 """
 
@@ -14,6 +14,10 @@ from django.core.files.storage import FileSystemStorage
 
 class StorageFull(OSError):
     pass
+
+
+class StorageUnavailable(OSError):
+    """The shared storage (S3) refused, hung or failed: nothing was stored."""
 
 
 class DocumentStorage(FileSystemStorage):

@@ -14,11 +14,11 @@ import tempfile
 import threading
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
+from django.test.client import BOUNDARY, encode_multipart
 from test_admin_editing import admin_form_data, change_url
 
 
@@ -32,14 +32,19 @@ _opener = urllib.request.build_opener(_NoRedirect)
 
 def fetch(url, method="GET", headers=None, data=None, timeout=10):
     """(status, body, headers, seconds taken), without raising on 3xx-5xx."""
+    status, body, headers, took = fetch_bytes(url, method, headers, data, timeout)
+    return status, body.decode(), headers, took
+
+
+def fetch_bytes(url, method="GET", headers=None, data=None, timeout=10):
+    """As fetch(), with the body as bytes (a stored document)."""
     request = urllib.request.Request(url, method=method, headers=headers or {}, data=data)
     start = time.monotonic()
     try:
         with _opener.open(request, timeout=timeout) as response:
-            body = response.read().decode()
-            return response.status, body, response.headers, time.monotonic() - start
+            return response.status, response.read(), response.headers, time.monotonic() - start
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(), error.headers, time.monotonic() - start
+        return error.code, error.read(), error.headers, time.monotonic() - start
 
 
 def free_port() -> int:
@@ -62,20 +67,30 @@ def admin_save(base, client, obj, **changes):
     user logged in on the test `client` (whose session is in the shared
     database: the server must run with this process's SECRET_KEY)."""
     url = change_url(obj)
-    data = admin_form_data(client.get(url), **changes)
+    status, body, headers = admin_post(
+        base, client, url, admin_form_data(client.get(url), **changes)
+    )
+    assert status == 302, (status, body[:2000])
+    assert "/login/" not in headers["Location"], "the live server does not know the session"
+
+
+def admin_post(base, client, url, data, timeout=10):
+    """POST `data` (files too: sent as multipart) to `url` on the live server
+    at `base` as the staff user logged in on the test `client`; returns
+    (status, body, headers)."""
     token = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret
-    data["csrfmiddlewaretoken"] = token
+    data = {**data, "csrfmiddlewaretoken": token}
     cookie = (
         f"{client.cookies['sessionid'].key}={client.cookies['sessionid'].value}; csrftoken={token}"
     )
     status, body, headers, _took = fetch(
         base + url,
         method="POST",
-        headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
-        data=urllib.parse.urlencode(data, doseq=True).encode(),
+        headers={"Cookie": cookie, "Content-Type": f"multipart/form-data; boundary={BOUNDARY}"},
+        data=encode_multipart(BOUNDARY, data),
+        timeout=timeout,
     )
-    assert status == 302, (status, body[:2000])
-    assert "/login/" not in headers["Location"], "the live server does not know the session"
+    return status, body, headers
 
 
 class TcpProxy:
