@@ -3,7 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from facilities import hours
 from facilities.models import YearlyClosure, attach_status
-from shinjuku_mynumber.admin_base import ContentAdmin, TranslatedTabularInline
+from shinjuku_mynumber.admin_base import (
+    ContentAdmin,
+    PlainSelectsMixin,
+    TranslatedTabularInline,
+)
 
 from .models import CallCentre, CallCentreHours, CallCentreLanguage, InquiryDesk, PhoneLine
 
@@ -13,12 +17,12 @@ class PhoneLineInline(TranslatedTabularInline):
     fields = ("label", "phone", "position")
 
 
-class CallCentreLanguageInline(admin.TabularInline):
+class CallCentreLanguageInline(PlainSelectsMixin, admin.TabularInline):
     model = CallCentreLanguage
     extra = 0
 
 
-class CallCentreHoursInline(admin.TabularInline):
+class CallCentreHoursInline(PlainSelectsMixin, admin.TabularInline):
     model = CallCentreHours
     extra = 0
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from shinjuku_mynumber.admin_base import (
+    PlainSelectsMixin,
     ContentAdmin,
     PublishingAdminMixin,
     TranslatedTabularInline,
@@ -19,7 +20,7 @@ from .models import (
 )
 
 
-class LocationHoursInline(admin.TabularInline):
+class LocationHoursInline(PlainSelectsMixin, admin.TabularInline):
     model = LocationHours
     extra = 0
 

@@ -42,6 +42,32 @@ from .models import Source, Sourced
 from .publishing import PUBLISHING_FIELDS, Status
 
 
+# Django's "---------" empty choice means nothing to a ward employee.
+EMPTY_CHOICE_LABEL = _("Please choose")
+
+
+class PlainSelectsMixin:
+    """Selects (of choices, foreign keys and actions) start with "please choose" in Japanese."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if getattr(field, "empty_label", None) == "---------":
+            field.empty_label = EMPTY_CHOICE_LABEL
+        elif getattr(field, "choices", None) and not hasattr(field, "empty_label"):
+            field.choices = [
+                ("", EMPTY_CHOICE_LABEL) if value == "" and label == "---------" else (value, label)
+                for value, label in field.choices
+            ]
+        return field
+
+    def get_action_choices(self, request, default_choices=None):
+        return super().get_action_choices(request, [("", EMPTY_CHOICE_LABEL)])
+
+
+# Language tabs named by language, new rows on the Japanese tab.
+LANGUAGE_TABS_JS = "js/admin-tabs.js"
+
+
 def is_sourced(model) -> bool:
     return issubclass(model, Sourced)
 
@@ -70,14 +96,14 @@ def provenance_html(obj):
     return format_html_join("", "{}", ((part,) for part in parts)) or _("No source recorded")
 
 
-class SourceInline(GenericTabularInline):
+class SourceInline(PlainSelectsMixin, GenericTabularInline):
     model = Source
     fields = ("title", "url", "checked", "position")
     extra = 0
     classes = ("sources",)
 
 
-class VersionedAdmin(admin.ModelAdmin):
+class VersionedAdmin(PlainSelectsMixin, admin.ModelAdmin):
     change_form_template = "admin/versioning/change_form.html"
     object_history_template = "admin/versioning/history.html"
     # Holders of this permission publish directly; others' changes to a live page wait.
@@ -328,7 +354,8 @@ def keep_ids_reserved(db, versions):
 
 
 class ContentAdmin(VersionedAdmin, TabbedTranslationAdmin):
-    pass
+    class Media:
+        js = (LANGUAGE_TABS_JS,)
 
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))
@@ -366,11 +393,11 @@ class ShowsSourcesMixin:
         return provenance_html(obj)
 
 
-class TranslatedStackedInline(ShowsSourcesMixin, TranslationStackedInline):
+class TranslatedStackedInline(PlainSelectsMixin, ShowsSourcesMixin, TranslationStackedInline):
     extra = 0
 
 
-class TranslatedTabularInline(ShowsSourcesMixin, TranslationTabularInline):
+class TranslatedTabularInline(PlainSelectsMixin, ShowsSourcesMixin, TranslationTabularInline):
     extra = 0
 
 
