@@ -18,9 +18,7 @@ class CallCentreListView(TemplateView):
         context["call_centres"] = call_centres = call_centres_with_status()
         with translation.override(settings.LANGUAGE_CODE):
             japanese_url = reverse("contacts:list")
-        context.update(
-            stale_translations.reader_notice(call_centres, get_language(), japanese_url)
-        )
+        context.update(stale_translations.reader_notice(call_centres, get_language(), japanese_url))
         return context
 
 

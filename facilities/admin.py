@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from shinjuku_mynumber.admin_base import (
-    PlainSelectsMixin,
     ContentAdmin,
+    PlainSelectsMixin,
     PublishingAdminMixin,
     TranslatedTabularInline,
 )

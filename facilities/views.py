@@ -11,10 +11,9 @@ import re
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
-from django.utils import translation
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView

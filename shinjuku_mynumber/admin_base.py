@@ -41,7 +41,6 @@ from . import review, versioning
 from .models import Source, Sourced
 from .publishing import PUBLISHING_FIELDS, Status
 
-
 # Django's "---------" empty choice means nothing to a ward employee.
 EMPTY_CHOICE_LABEL = _("Please choose")
 

@@ -82,7 +82,7 @@ def test_the_status_page_shows_what_changed_in_the_japanese(client, publisher):
     html = publisher.get(STATUS_URL + "?language=en").content.decode()
     table = html[html.index('id="outdated-translations"') :]
     row = table[: table.index("</tr>", table.index("<tbody>"))]
-    assert "翻訳したときの日本語" in row and "今の日本語" in row
+    assert "翻訳したときの日本語" in row and "現在の日本語" in row
     # The old text as translated, and the new one with the addition marked.
     assert before[:10] in row
     assert "<ins>土曜日は正面入口が閉まります。</ins>" in row

@@ -4,7 +4,7 @@
  *   listed in the page by templates/admin/base_site.html (#content-languages);
  * - a row added to an inline opens on the Japanese tab, whatever tab is open
  *   elsewhere (the Japanese is what every translation follows).
- * Runs after tabbed_translation_fields.js, which builds the tabs on DOM ready.
+ * Loaded wherever Django's media order puts it: it waits for the tabs to appear.
  */
 (function () {
   "use strict";
@@ -57,19 +57,22 @@
     var names = languageNames();
     if (!Object.keys(names).length) return;
     nameTabs(document, names);
-    // modeltranslation builds a new row's tabs in its own click handler: after it.
+    // modeltranslation builds tabs on jQuery's ready and when a row is added, in
+    // its own handlers: name them whenever they appear (renaming is idempotent).
+    new MutationObserver(function () {
+      nameTabs(document, names);
+    }).observe(document.body, { childList: true, subtree: true });
+    // After every click handler of "add another" has run, including modeltranslation's.
     document.addEventListener("formset:added", function (event) {
       window.setTimeout(function () {
-        nameTabs(document, names);
         openSourceTab(event.target);
       }, 0);
     });
   }
 
-  if (window.django && window.django.jQuery) {
-    // jQuery's ready queue: after modeltranslation's handler has built the tabs.
-    window.django.jQuery(start);
-  } else {
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
