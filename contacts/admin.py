@@ -3,11 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from facilities import hours
 from facilities.models import YearlyClosure, attach_status
-from shinjuku_mynumber.admin_base import (
-    ContentAdmin,
-    PlainSelectsMixin,
-    TranslatedTabularInline,
-)
+from shinjuku_mynumber.admin_base import ContentAdmin, TranslatedTabularInline
 
 from .models import CallCentre, CallCentreHours, CallCentreLanguage, InquiryDesk, PhoneLine
 
@@ -17,12 +13,12 @@ class PhoneLineInline(TranslatedTabularInline):
     fields = ("label", "phone", "position")
 
 
-class CallCentreLanguageInline(PlainSelectsMixin, admin.TabularInline):
+class CallCentreLanguageInline(admin.TabularInline):
     model = CallCentreLanguage
     extra = 0
 
 
-class CallCentreHoursInline(PlainSelectsMixin, admin.TabularInline):
+class CallCentreHoursInline(admin.TabularInline):
     model = CallCentreHours
     extra = 0
 

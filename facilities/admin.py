@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from shinjuku_mynumber.admin_base import (
     ContentAdmin,
-    PlainSelectsMixin,
     PublishingAdminMixin,
     TranslatedTabularInline,
 )
@@ -20,7 +19,7 @@ from .models import (
 )
 
 
-class LocationHoursInline(PlainSelectsMixin, admin.TabularInline):
+class LocationHoursInline(admin.TabularInline):
     model = LocationHours
     extra = 0
 

@@ -41,28 +41,6 @@ from . import review, versioning
 from .models import Source, Sourced
 from .publishing import PUBLISHING_FIELDS, Status
 
-# Django's "---------" empty choice means nothing to a ward employee.
-EMPTY_CHOICE_LABEL = _("Please choose")
-
-
-class PlainSelectsMixin:
-    """Selects (of choices, foreign keys and actions) start with "please choose" in Japanese."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if getattr(field, "empty_label", None) == "---------":
-            field.empty_label = EMPTY_CHOICE_LABEL
-        elif getattr(field, "choices", None) and not hasattr(field, "empty_label"):
-            field.choices = [
-                ("", EMPTY_CHOICE_LABEL) if value == "" and label == "---------" else (value, label)
-                for value, label in field.choices
-            ]
-        return field
-
-    def get_action_choices(self, request, default_choices=None):
-        return super().get_action_choices(request, [("", EMPTY_CHOICE_LABEL)])
-
-
 # Language tabs named by language, new rows on the Japanese tab.
 LANGUAGE_TABS_JS = "js/admin-tabs.js"
 
@@ -95,14 +73,14 @@ def provenance_html(obj):
     return format_html_join("", "{}", ((part,) for part in parts)) or _("No source recorded")
 
 
-class SourceInline(PlainSelectsMixin, GenericTabularInline):
+class SourceInline(GenericTabularInline):
     model = Source
     fields = ("title", "url", "checked", "position")
     extra = 0
     classes = ("sources",)
 
 
-class VersionedAdmin(PlainSelectsMixin, admin.ModelAdmin):
+class VersionedAdmin(admin.ModelAdmin):
     change_form_template = "admin/versioning/change_form.html"
     object_history_template = "admin/versioning/history.html"
     # Holders of this permission publish directly; others' changes to a live page wait.
@@ -392,11 +370,11 @@ class ShowsSourcesMixin:
         return provenance_html(obj)
 
 
-class TranslatedStackedInline(PlainSelectsMixin, ShowsSourcesMixin, TranslationStackedInline):
+class TranslatedStackedInline(ShowsSourcesMixin, TranslationStackedInline):
     extra = 0
 
 
-class TranslatedTabularInline(PlainSelectsMixin, ShowsSourcesMixin, TranslationTabularInline):
+class TranslatedTabularInline(ShowsSourcesMixin, TranslationTabularInline):
     extra = 0
 
 

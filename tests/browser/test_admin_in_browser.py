@@ -93,4 +93,10 @@ def test_change_lists_are_readable_at_1280px(site, editor_page, width):
         scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if scroll > inner:
             problems.append(f"{url_name}: the page scrolls sideways ({scroll} > {inner})")
+        # Nor does the list scroll sideways in its own box.
+        box, shown = page.evaluate(
+            "(r => [r.scrollWidth, r.clientWidth])(document.querySelector('#changelist-form .results'))"
+        )
+        if box > shown:
+            problems.append(f"{url_name}: the list scrolls sideways ({box} > {shown})")
     assert not problems, "\n".join(problems)
