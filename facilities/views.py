@@ -11,13 +11,14 @@ import re
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from shinjuku_mynumber import stale_translations
 from shinjuku_mynumber.absolute_urls import absolute_url, site_url
 from shinjuku_mynumber.page_cache import public_page
 
@@ -66,6 +67,9 @@ class LocationDetailView(TemplateView):
             now=timezone.now(),
             last_updated=location.modified,
         )
+        with translation.override(settings.LANGUAGE_CODE):
+            japanese_url = location.get_absolute_url()
+        context.update(stale_translations.reader_notice([location], get_language(), japanese_url))
         return context
 
 

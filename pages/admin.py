@@ -14,8 +14,10 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from shinjuku_mynumber.admin_base import (
     ContentAdmin,
@@ -170,9 +172,16 @@ class SectionAdmin(PublishingAdminMixin, ContentAdmin):
     )
     inlines = (BlockInline, BenefitInline, KeyDateInline, DocumentInline, LinkInline)
 
-    @admin.display(description=_("Review date passed (check the content)"), boolean=True)
+    @admin.display(description=_("Content check due"))
     def review_overdue(self, obj):
-        return obj.is_review_overdue()
+        # A date and a word, not a yes/no icon (whose alt text reads "True").
+        due = date_format(obj.review_due_on, "DATE_FORMAT")
+        if obj.is_review_overdue():
+            return format_html(
+                '<strong class="overdue">{}</strong>',
+                gettext("Overdue: was due %(date)s") % {"date": due},
+            )
+        return due
 
     @admin.action(
         description=_("Mark the selected sections as reviewed today"), permissions=["change"]

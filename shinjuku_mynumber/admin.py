@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from .admin_base import LANGUAGE_TABS_JS
 from .models import Banner
 
 
@@ -11,3 +12,6 @@ class BannerAdmin(TabbedTranslationAdmin):
     list_display = ("message", "starts_at", "ends_at")
     fields = ("message", "starts_at", "ends_at")
     date_hierarchy = "starts_at"
+
+    class Media:
+        js = (LANGUAGE_TABS_JS,)

@@ -41,6 +41,9 @@ from . import review, versioning
 from .models import Source, Sourced
 from .publishing import PUBLISHING_FIELDS, Status
 
+# Language tabs named by language, new rows on the Japanese tab.
+LANGUAGE_TABS_JS = "js/admin-tabs.js"
+
 
 def is_sourced(model) -> bool:
     return issubclass(model, Sourced)
@@ -328,7 +331,8 @@ def keep_ids_reserved(db, versions):
 
 
 class ContentAdmin(VersionedAdmin, TabbedTranslationAdmin):
-    pass
+    class Media:
+        js = (LANGUAGE_TABS_JS,)
 
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))

@@ -17,6 +17,7 @@ import io
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.db import transaction
@@ -104,6 +105,11 @@ def second_factor_satisfied(request) -> bool:
 class StaffAdminSite(admin.AdminSite):
     login_form = StaffAuthenticationForm
     login_template = "admin/staff_login.html"
+
+    def each_context(self, request):
+        # Each language by its own name (settings.LANGUAGES, untranslated): the
+        # language tabs of translated fields (static/js/admin-tabs.js) show these.
+        return {**super().each_context(request), "content_languages": settings.LANGUAGES}
 
     def has_permission(self, request):
         return super().has_permission(request) and second_factor_satisfied(request)

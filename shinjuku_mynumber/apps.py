@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db.models import fields
+from django.utils.translation import gettext_lazy as _
 
 
 class SiteConfig(AppConfig):
@@ -15,6 +17,9 @@ class SiteConfig(AppConfig):
         )
 
         stale_translations.connect()
+        # Every select's empty choice (Django's "- Select an option -", untranslated
+        # in Japanese) reads 「選択してください」 to staff, and in each visitor's language.
+        fields.BLANK_CHOICE_LABEL = _("Please choose")
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

@@ -115,6 +115,8 @@ class TranslationSource(models.Model):
     field = models.CharField(_("field"), max_length=60)
     language = models.CharField(_("language"), max_length=10)
     source_hash = models.CharField(max_length=64)
+    # The Japanese text of `source_hash`: staff compare it with the Japanese now.
+    japanese_before = models.TextField(_("Japanese text translated"), blank=True)
     outdated = models.BooleanField(_("outdated"), default=False)
     japanese_changed = models.DateTimeField(_("Japanese changed on"), null=True, blank=True)
     # The page the record is part of (a section for a block), for the page's notice.

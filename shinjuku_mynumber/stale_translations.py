@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.db.models.signals import post_save, pre_save
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -80,9 +80,13 @@ def track(sender, instance, created=False, **kwargs):
             if translation != translation_old:
                 source = source or TranslationSource(field=field, language=language)
                 source.source_hash, source.outdated = digest(japanese), False
+                source.japanese_before = japanese or ""
             elif japanese != japanese_old:
                 source = source or TranslationSource(
-                    field=field, language=language, source_hash=digest(japanese_old)
+                    field=field,
+                    language=language,
+                    source_hash=digest(japanese_old),
+                    japanese_before=japanese_old or "",
                 )
                 source.outdated = source.source_hash != digest(japanese)
                 if source.outdated:
@@ -139,11 +143,33 @@ def page_staleness(page, language) -> PageStaleness:
     return PageStaleness(since, instead)
 
 
+def reader_notice(pages, language, japanese_url) -> dict:
+    """The public notice for pages showing `pages` (a location, the call centres), if
+    any of their fields is outdated in `language`: the date of the latest Japanese
+    change and the Japanese page. One query; none in Japanese."""
+    language = language.replace("-", "_")
+    pages = list(pages)
+    if language == SOURCE or not pages:
+        return {}
+    opts = pages[0]._meta
+    since = TranslationSource.objects.filter(
+        page_type__app_label=opts.app_label,
+        page_type__model=opts.model_name,
+        page_id__in=[str(page.pk) for page in pages],
+        language=language,
+        outdated=True,
+    ).aggregate(since=Max("japanese_changed"))["since"]
+    if since is None:
+        return {}
+    return {"japanese_updated": since, "japanese_url": japanese_url}
+
+
 def confirm(source):
     """Staff checked it: the translation still says what the Japanese says."""
     record = source.record
     japanese = getattr(record, build_localized_fieldname(source.field, SOURCE)) if record else ""
     source.source_hash, source.outdated = digest(japanese), False
+    source.japanese_before = japanese or ""
     source.save()
     return record
 
@@ -166,10 +192,16 @@ class OutdatedField:
     japanese: str
     translation: str
     admin_url: str | None
+    japanese_before: str = ""
 
     @property
     def lang(self):
         return self.source.language.replace("_", "-")
+
+    @property
+    def japanese_change(self):
+        """The Japanese then (translated) and now, what changed marked <del>/<ins>."""
+        return versioning.Change("", old=self.japanese_before, new=self.japanese, language=SOURCE)
 
 
 def outdated_fields(language=None) -> list[OutdatedField]:
@@ -199,11 +231,12 @@ def outdated_fields(language=None) -> list[OutdatedField]:
                 language=versioning.language_name(source.language),
                 japanese=strip_tags(
                     getattr(record, build_localized_fieldname(source.field, SOURCE)) or ""
-                ),
+                ).strip(),
                 translation=strip_tags(
                     getattr(record, build_localized_fieldname(source.field, source.language)) or ""
                 ),
                 admin_url=admin_url,
+                japanese_before=strip_tags(source.japanese_before).strip(),
             )
         )
     return rows
