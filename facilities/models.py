@@ -160,7 +160,9 @@ class LocationQuerySet(PublishableQuerySet):
             "hours",
             Prefetch("services", queryset=only_reader_language(Service.objects.all())),
             Prefetch("items_to_bring", queryset=only_reader_language(ItemToBring.objects.all())),
-            Prefetch("exceptions", queryset=only_reader_language(upcoming), to_attr="upcoming_exceptions"),
+            Prefetch(
+                "exceptions", queryset=only_reader_language(upcoming), to_attr="upcoming_exceptions"
+            ),
         )
 
 

@@ -68,7 +68,9 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         # Sections that concern a procedure, in residents' words: the task list.
         context["tasks"] = SimpleLazyObject(
-            lambda: [s for s in only_reader_language(Section.objects.published()) if s.task_label_ja]
+            lambda: [
+                s for s in only_reader_language(Section.objects.published()) if s.task_label_ja
+            ]
         )
         context["notices"] = SimpleLazyObject(
             lambda: list(Notice.objects.published().select_related("section"))

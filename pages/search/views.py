@@ -48,6 +48,8 @@ def results(request):
         "max_length": MAX_QUERY_LENGTH,
         "searched": bool(query.terms),
         "hits": hits,
-        "nav_sections": SimpleLazyObject(lambda: list(only_reader_language(Section.objects.published()))),
+        "nav_sections": SimpleLazyObject(
+            lambda: list(only_reader_language(Section.objects.published()))
+        ),
     }
     return render(request, "search/results.html", context)
