@@ -71,5 +71,7 @@ def breadcrumbs(*trail):
     whose label comes last and is not a link.
     """
     *pairs, current = trail
-    crumbs = [{"label": label, "url": url} for label, url in zip(pairs[::2], pairs[1::2])]
+    crumbs = [
+        {"label": label, "url": url} for label, url in zip(pairs[::2], pairs[1::2], strict=True)
+    ]
     return {"crumbs": crumbs, "current": current}
