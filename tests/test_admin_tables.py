@@ -22,7 +22,10 @@ def test_rows_are_drawn_under_their_headings():
     head = html[html.index("<thead>") : html.index("</thead>")]
     assert head.count('<th scope="col">') == 3 and "Missing languages" in head
     body = html[html.index("<tbody>") : html.index("</tbody>")]
-    assert '<th scope="row"><a href="/admin/pages/section/1/change/">マイナンバーカード</a></th>' in body
+    assert (
+        '<th scope="row"><a href="/admin/pages/section/1/change/">マイナンバーカード</a></th>'
+        in body
+    )
     assert "<td>English, Tiếng Việt</td>" in body
     assert "Nothing is missing." not in html
 
