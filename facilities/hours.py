@@ -128,7 +128,7 @@ class Schedule:
 
 
 @dataclass(frozen=True)
-class Status:
+class OpeningStatus:
     is_open: bool
     # When it closes (if open) or next opens (if closed); None: never (always
     # open), or not within a year (closed).
@@ -141,7 +141,7 @@ def _at(day: datetime.date, time: datetime.time, zone) -> datetime.datetime:
     return datetime.datetime.combine(day, time, tzinfo=zone)
 
 
-def status_at(moment: datetime.datetime, schedule: Schedule) -> Status:
+def status_at(moment: datetime.datetime, schedule: Schedule) -> OpeningStatus:
     """Open or closed at ``moment`` (aware), and when that next changes.
 
     A place is open from its opening time up to, not including, its closing
@@ -152,18 +152,18 @@ def status_at(moment: datetime.datetime, schedule: Schedule) -> Status:
     today = local.date()
     today_hours = schedule.hours_on(today)
     if schedule.always_open:
-        return Status(True, None, today_hours, today)
+        return OpeningStatus(True, None, today_hours, today)
     now = local.time().replace(tzinfo=None)
     for period in today_hours:
         if period.opens <= now < period.closes:
             closes = _closing_after(schedule, today, period)
-            return Status(True, closes, today_hours, today)
+            return OpeningStatus(True, closes, today_hours, today)
     for offset in range(SEARCH_DAYS):
         day = today + datetime.timedelta(days=offset)
         for period in today_hours if offset == 0 else schedule.hours_on(day):
             if offset or period.opens > now:
-                return Status(False, _at(day, period.opens, zone), today_hours, today)
-    return Status(False, None, today_hours, today)
+                return OpeningStatus(False, _at(day, period.opens, zone), today_hours, today)
+    return OpeningStatus(False, None, today_hours, today)
 
 
 def _closing_after(schedule, day, period) -> datetime.datetime:
@@ -175,7 +175,7 @@ def _closing_after(schedule, day, period) -> datetime.datetime:
     return _at(day, closes, local_zone())
 
 
-def describe(status: Status) -> str:
+def describe(status: OpeningStatus) -> str:
     """'Open · closes 17:00' or 'Closed · opens Mon 4 Jan 9:30', in the reader's language."""
     if status.is_open and status.next_change is None:
         return gettext("Open 24 hours")

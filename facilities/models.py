@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from shinjuku_mynumber.language_columns import only_reader_language
 from shinjuku_mynumber.models import Sourced
 from shinjuku_mynumber.phone import HasPhone, PhoneNumberField
 from shinjuku_mynumber.publishing import Publishable, PublishableQuerySet
-from shinjuku_mynumber.translated import localized
 
 from . import hours
 
@@ -112,7 +112,7 @@ class HasOpeningHours(models.Model):
             self.dated_exceptions(),
         )
 
-    def status_at(self, moment=None, closures=None) -> hours.Status:
+    def status_at(self, moment=None, closures=None) -> hours.OpeningStatus:
         if closures is None:
             closures = list(YearlyClosure.objects.all())
         return hours.status_at(moment or timezone.now(), self.schedule(closures))
@@ -156,11 +156,13 @@ class LocationQuerySet(PublishableQuerySet):
         """Everything a page shows, prefetched: no query inside a template loop."""
         on = on or timezone.localdate()
         upcoming = LocationException.objects.filter(date__gte=on - datetime.timedelta(days=1))
-        return localized(self).prefetch_related(
+        return only_reader_language(self).prefetch_related(
             "hours",
-            Prefetch("services", queryset=localized(Service.objects.all())),
-            Prefetch("items_to_bring", queryset=localized(ItemToBring.objects.all())),
-            Prefetch("exceptions", queryset=localized(upcoming), to_attr="upcoming_exceptions"),
+            Prefetch("services", queryset=only_reader_language(Service.objects.all())),
+            Prefetch("items_to_bring", queryset=only_reader_language(ItemToBring.objects.all())),
+            Prefetch(
+                "exceptions", queryset=only_reader_language(upcoming), to_attr="upcoming_exceptions"
+            ),
         )
 
 

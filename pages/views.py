@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from shinjuku_mynumber import page_cache, stale_translations
-from shinjuku_mynumber.translated import localized
+from shinjuku_mynumber.language_columns import only_reader_language
 
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
 
@@ -33,12 +33,12 @@ def with_parts(sections):
     return sections.select_related("inquiry_desk").prefetch_related(
         Prefetch(
             "blocks",
-            queryset=localized(Block.objects.all()).prefetch_related(
-                Prefetch("items", queryset=localized(ListItem.objects.all()))
+            queryset=only_reader_language(Block.objects.all()).prefetch_related(
+                Prefetch("items", queryset=only_reader_language(ListItem.objects.all()))
             ),
         ),
         *(
-            Prefetch(name, queryset=localized(model.objects.all()))
+            Prefetch(name, queryset=only_reader_language(model.objects.all()))
             for name, model in [
                 ("benefits", Benefit),
                 ("key_dates", KeyDate),
@@ -68,7 +68,9 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         # Sections that concern a procedure, in residents' words: the task list.
         context["tasks"] = SimpleLazyObject(
-            lambda: [s for s in localized(Section.objects.published()) if s.task_label_ja]
+            lambda: [
+                s for s in only_reader_language(Section.objects.published()) if s.task_label_ja
+            ]
         )
         context["notices"] = SimpleLazyObject(
             lambda: list(Notice.objects.published().select_related("section"))

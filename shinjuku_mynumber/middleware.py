@@ -12,18 +12,6 @@ from .client_ip import client_ip
 logger = logging.getLogger(__name__)
 
 
-class SecurityHeadersMiddleware:
-    """Headers Django does not set itself (CSP, HSTS and COOP it does)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        return response
-
-
 class StaffLanguageMiddleware:
     """The admin speaks Japanese, the language ward staff work in, whatever
     the browser prefers (the admin is outside the language-prefixed URLs)."""

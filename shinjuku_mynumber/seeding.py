@@ -353,10 +353,10 @@ def _fill_translations(instance, key, values) -> list[str]:
             if name not in values:
                 continue
             text = texts.get(f"{key}.{name}")
-            localized = build_localized_fieldname(name, language)
-            if text and values.get(name) and not getattr(instance, localized):
-                setattr(instance, localized, text)
-                filled.append(localized)
+            column = build_localized_fieldname(name, language)
+            if text and values.get(name) and not getattr(instance, column):
+                setattr(instance, column, text)
+                filled.append(column)
     return filled
 
 

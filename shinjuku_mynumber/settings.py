@@ -77,7 +77,8 @@ MIDDLEWARE = [
     "shinjuku_mynumber.middleware.AdminNetworksMiddleware",
     "shinjuku_mynumber.middleware.RequestBodyLimitMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "shinjuku_mynumber.middleware.SecurityHeadersMiddleware",
+    # Permissions-Policy (CSP, HSTS and COOP are Django's own).
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached public pages before the rest of the stack (see page_cache.py).
     "shinjuku_mynumber.page_cache.PageCacheMiddleware",
@@ -401,10 +402,12 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
 }
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
-)
+# Features no page uses, denied to every origin (django-permissions-policy).
+_DENIED_FEATURES = [
+    "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone",
+    "payment", "usb", "interest-cohort",
+]  # fmt: skip
+PERMISSIONS_POLICY = {feature: [] for feature in _DENIED_FEATURES}
 
 # --- Site behaviour --------------------------------------------------------
 # Shared caches (this site's page cache, a CDN) may keep a public page this

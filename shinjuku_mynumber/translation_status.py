@@ -14,6 +14,7 @@ translation_status` and the admin's translation status page.
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polib
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import to_locale
@@ -122,50 +123,11 @@ def content_status() -> tuple[dict[str, Share], list[RecordStatus]]:
 # --- gettext catalogues ----------------------------------------------------
 
 
-def _po_entries(text: str):
-    """Yield each entry of a .po file as a dict: flags, and msgid/msgstr/... values."""
-    entry: dict = {}
-    keyword = None
-
-    def complete():
-        return any(key.startswith("msgstr") for key in entry)
-
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#~"):  # a blank line, or an obsolete entry
-            continue
-        if line.startswith("#"):
-            if complete():
-                yield entry
-                entry, keyword = {}, None
-            if line.startswith("#,"):
-                flags = {flag.strip() for flag in line[2:].split(",")}
-                entry.setdefault("flags", set()).update(flags)
-            continue
-        if line.startswith('"'):
-            if keyword:
-                entry[keyword] += line[1:-1]
-            continue
-        keyword, _space, rest = line.partition(" ")
-        if keyword in ("msgctxt", "msgid") and complete():
-            yield entry  # the next entry follows with no blank line or comment
-            entry = {}
-        entry[keyword] = rest.strip()[1:-1]
-    if complete():
-        yield entry
-
-
 def catalogue_counts(path: Path) -> tuple[int, int]:
     """(translated and not fuzzy, all) entries of one .po file, without its header."""
-    done = total = 0
-    for entry in _po_entries(path.read_text(encoding="utf-8")):
-        if entry.get("msgid", "") == "" and "msgctxt" not in entry:
-            continue  # the header
-        total += 1
-        strings = [value for key, value in entry.items() if key.startswith("msgstr")]
-        if "fuzzy" not in entry.get("flags", ()) and all(strings):
-            done += 1
-    return done, total
+    catalogue = polib.pofile(str(path))
+    total = sum(1 for entry in catalogue if not entry.obsolete)
+    return len(catalogue.translated_entries()), total
 
 
 def locale_paths() -> list[Path]:

@@ -192,9 +192,9 @@ def _translated_fields(model):
         options = translator.get_options_for_model(model)
     except NotRegistered:
         return names
-    for original, localized in options.all_fields.items():
+    for original, translated_fields in options.all_fields.items():
         names[original] = None
-        for translated in localized:
+        for translated in translated_fields:
             names[translated.name] = (original, translated.language)
     return names
 

@@ -58,6 +58,7 @@ def public_pages(client, language):
     # Location pages share one template: the first one stands for all.
     urls.append(f"{prefix}/locations/{Location.objects.published().first().slug}/")
     urls += [f"{prefix}/survey/thanks/", f"{prefix}/survey/thanks/?page=/sections/privacy/"]
+    urls.append(f"{prefix}/search/?q=card")
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)

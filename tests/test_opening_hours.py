@@ -150,7 +150,7 @@ def test_today_hours_are_the_rules_of_the_day():
 
 def test_a_place_with_no_hours_never_opens():
     status = hours.status_at(at("2026-06-08 12:00"), hours.Schedule.build([]))
-    assert status == hours.Status(False, None, (), datetime.date(2026, 6, 8))
+    assert status == hours.OpeningStatus(False, None, (), datetime.date(2026, 6, 8))
 
 
 def test_periods_that_meet_are_one_opening():

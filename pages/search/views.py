@@ -7,8 +7,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from pages.models import Section
+from shinjuku_mynumber.language_columns import only_reader_language
 from shinjuku_mynumber.page_cache import public_page
-from shinjuku_mynumber.translated import localized
 
 from . import index
 from .highlight import Marker
@@ -48,6 +48,8 @@ def results(request):
         "max_length": MAX_QUERY_LENGTH,
         "searched": bool(query.terms),
         "hits": hits,
-        "nav_sections": SimpleLazyObject(lambda: list(localized(Section.objects.published()))),
+        "nav_sections": SimpleLazyObject(
+            lambda: list(only_reader_language(Section.objects.published()))
+        ),
     }
     return render(request, "search/results.html", context)

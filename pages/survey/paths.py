@@ -62,6 +62,6 @@ def page_of(request) -> str:
     return page if is_public_page(page, check_exists=False) else ""
 
 
-def localized(page: str) -> str:
+def in_current_language(page: str) -> str:
     """The URL of a checked page in the current language."""
     return f"/{get_language()}{page}"

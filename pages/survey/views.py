@@ -73,7 +73,7 @@ def is_same_site(request) -> bool:
 
 
 def _page_link(page) -> str:
-    return paths.localized(page) if page and paths.is_public_page(page) else ""
+    return paths.in_current_language(page) if page and paths.is_public_page(page) else ""
 
 
 def failure(request, status, errors, page="", sent=None):

@@ -17,7 +17,7 @@ register = template.Library()
 SOURCE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
-def localized_value(obj, field, language=None):
+def text_or_japanese(obj, field, language=None):
     """(text, language it is in); falls back to Japanese when untranslated, or when a
     publisher chose to show the Japanese while the translation is outdated."""
     language = language or get_language() or SOURCE
@@ -38,7 +38,7 @@ def _note(obj, field):
 
 @register.simple_tag
 def tr(obj, field, rich=False):
-    text, language = localized_value(obj, field)
+    text, language = text_or_japanese(obj, field)
     fallback = language != (get_language() or SOURCE)
     if rich:
         body = richtext.render(text)
@@ -62,7 +62,7 @@ def tr(obj, field, rich=False):
 @register.simple_tag
 def tr_text(obj, field):
     """Plain text for attributes and <title>: no markup possible there."""
-    return localized_value(obj, field)[0]
+    return text_or_japanese(obj, field)[0]
 
 
 @register.filter

@@ -3,7 +3,7 @@
 from django import template
 
 from pages.models import Section
-from shinjuku_mynumber.translated import localized
+from shinjuku_mynumber.language_columns import only_reader_language
 
 register = template.Library()
 
@@ -15,7 +15,7 @@ def published_sections(context):
     request = context.get("request")
     sections = getattr(request, "_published_sections", None)
     if sections is None:
-        sections = list(localized(Section.objects.published()))
+        sections = list(only_reader_language(Section.objects.published()))
         if request is not None:
             request._published_sections = sections
     return sections

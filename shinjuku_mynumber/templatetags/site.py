@@ -61,3 +61,17 @@ def machine_datetime(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.inclusion_tag("components/breadcrumbs.html")
+def breadcrumbs(*trail):
+    """The one breadcrumb trail: `{% breadcrumbs _("Parent") parent_url here %}`.
+
+    Label/URL pairs lead from the home page (always first) to the current page,
+    whose label comes last and is not a link.
+    """
+    *pairs, current = trail
+    crumbs = [
+        {"label": label, "url": url} for label, url in zip(pairs[::2], pairs[1::2], strict=True)
+    ]
+    return {"crumbs": crumbs, "current": current}

@@ -21,6 +21,7 @@ def _columns(model, language):
     return tuple(f.name for f in model._meta.concrete_fields if f.name not in skip)
 
 
-def localized(queryset, language=None):
+def only_reader_language(queryset, language=None):
+    """The queryset loading only the reader's language and the Japanese fallback."""
     language = language or get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     return queryset.only(*_columns(queryset.model, language))
