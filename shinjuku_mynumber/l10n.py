@@ -71,6 +71,6 @@ def format_time(value: datetime.time) -> str:
 
 
 def format_period(opens: datetime.time, closes: datetime.time) -> str:
-    """'9:30–17:00', or as the language writes a range (午前9時30分から午後5時まで)."""
+    """'9:30-17:00' (en dash), or as the language writes a range (午前9時30分から午後5時まで)."""
     fmt = _own_format("PERIOD_FORMAT") or "{opens}\u2013{closes}"
     return fmt.format(opens=format_time(opens), closes=format_time(closes))

@@ -257,7 +257,7 @@ def test_opening_hours_read_plainly_on_the_page(client, content):
     html = client.get(f"/{EASY}/locations/").content.decode()
     plain = re.sub(r"<rp>.*?</rp>|<rt>.*?</rt>|</?ruby>", "", html)
     assert re.search(r"午前\d+時(\d+分)?から午後\d+時(\d+分)?まで", plain)
-    assert not re.search(r"\d:\d\d[–-]\d", plain)
+    assert not re.search(r"\d:\d\d[\u2013-]\d", plain)
 
 
 # --- The interface catalogue ------------------------------------------------

@@ -28,5 +28,5 @@ def periods(value):
 
 @register.filter
 def period(opens, closes):
-    """One range: '9:30–17:00' (午前9時30分から午後5時まで in やさしい日本語)."""
+    """One range: '9:30-17:00' (en dash) (午前9時30分から午後5時まで in やさしい日本語)."""
     return l10n.format_period(opens, closes)
