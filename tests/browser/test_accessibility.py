@@ -57,7 +57,7 @@ def test_help_pages_pass_axe_in_every_language(site, page):
         starts_at=timezone.now() - datetime.timedelta(minutes=1),
         ends_at=timezone.now() + datetime.timedelta(hours=1),
     )
-    Location.objects.filter(slug="honcho-desk").update(
+    Location.objects.filter(slug="honcho-terminal").update(
         latitude="35.693840", longitude="139.703549", phone="03-3209-1111"
     )
     page.add_init_script(Axe().axe_script)
@@ -66,7 +66,7 @@ def test_help_pages_pass_axe_in_every_language(site, page):
         for path, status in [
             (f"/{code}/", 200),
             (f"/{code}/no-such-page/", 404),
-            (f"/{code}/locations/honcho-desk/", 200),
+            (f"/{code}/locations/honcho-terminal/", 200),
         ]:
             response = page.goto(site.url + path, wait_until="load")
             assert response is not None and response.status == status, path

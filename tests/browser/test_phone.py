@@ -39,12 +39,25 @@ def test_help_locations_and_their_status_are_on_the_first_screen(site, page, lan
     assert box and box["y"] + box["height"] <= PHONE["height"], (language, box)
 
 
+def test_the_way_to_help_in_person_is_on_the_first_screen_in_every_language(site, page):
+    from django.conf import settings
+
+    page.set_viewport_size(PHONE)
+    low = {}
+    for language, _name in settings.LANGUAGES:
+        page.goto(f"{site.url}/{language}/")
+        box = page.locator(f'a[href="/{language}/locations/"]').first.bounding_box()
+        if not box or box["y"] + box["height"] > PHONE["height"]:
+            low[language] = box
+    assert not low, low
+
+
 @pytest.mark.parametrize("width", [320, 360])
 def test_no_word_or_time_in_an_hours_table_wraps(site, page, width):
     page.set_viewport_size({"width": width, "height": PHONE["height"]})
     problems = []
     for language in LANGUAGES:
-        for path in ("locations/", "contact/", "locations/honcho-desk/"):
+        for path in ("locations/", "contact/", "locations/honcho-terminal/"):
             page.goto(f"{site.url}/{language}/{path}")
             assert page.locator(".hours-table td").count() > 0, path
             broken = page.evaluate(WRAPPED_IN_TABLES)
@@ -56,7 +69,7 @@ def test_no_sideways_scrolling_at_320px_in_nepali_and_burmese(site, page):
     page.set_viewport_size({"width": 320, "height": PHONE["height"]})
     problems = []
     for language in ("ne", "my"):
-        for path in ("", "locations/", "contact/", "locations/honcho-desk/",
+        for path in ("", "locations/", "contact/", "locations/honcho-terminal/",
                      "sections/health-insurance/"):  # fmt: skip
             page.goto(f"{site.url}/{language}/{path}")
             scroll, inner = page.evaluate(
