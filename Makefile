@@ -87,7 +87,7 @@ check-migrations: install ## Fail when a model change has no migration
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
 # Interface catalogues (locale/content/ holds content translations, not gettext).
-LOCALES := ja en zh_Hans zh_Hant ko vi ne my es pt_BR
+LOCALES := ja en zh_Hans zh_Hant ko vi ne my es pt_BR ja_Easy
 MAKEMESSAGES := DEBUG=1 $(MANAGE) makemessages $(foreach l,$(LOCALES),-l $(l)) --no-obsolete \
 	--no-location --ignore='.venv/*' --ignore='.tools/*' --ignore='staticfiles/*' --ignore='tests/*' \
 	--ignore='bench/*'

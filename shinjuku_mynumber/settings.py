@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -264,7 +265,18 @@ LANGUAGES = [
     ("my", "မြန်မာဘာသာ"),
     ("es", "Español"),
     ("pt-br", "Português (Brasil)"),
+    # やさしい日本語 (easy Japanese): its own version of the whole site, written
+    # as a language (catalogue locale/ja_Easy, content locale/content/ja-easy.toml);
+    # its pages say lang="ja" and carry furigana (pages/furigana/middleware.py).
+    ("ja-easy", "やさしい にほんご"),
 ]
+# Django knows no "ja-easy": its name for get_language_info() and the admin tabs.
+LANG_INFO["ja-easy"] = {
+    "bidi": False,
+    "code": "ja-easy",
+    "name": "Easy Japanese",
+    "name_local": "やさしい にほんご",
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 # One date style per language: shinjuku_mynumber/formats/<language>/formats.py.

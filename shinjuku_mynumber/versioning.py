@@ -27,6 +27,8 @@ from django.utils.translation import gettext
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Revision, Version
 
+from .l10n import html_lang
+
 # model -> names of the relations a version follows (its parts)
 FOLLOW: dict[type[models.Model], tuple[str, ...]] = {}
 # Fields that change on every save or only point back to the page: not "changes".
@@ -234,7 +236,7 @@ class Change:
 
     @property
     def lang(self):
-        return self.language.replace("_", "-")
+        return html_lang(self.language.replace("_", "-"))
 
     @property
     def old_html(self):

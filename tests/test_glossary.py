@@ -22,7 +22,8 @@ from shinjuku_mynumber.models import SeedRecord
 from shinjuku_mynumber.seeding import SeedReport, content_translations
 
 GLOSSARY_DIR = Path(settings.BASE_DIR) / "locale" / "glossary"
-LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "ja"]
+# やさしい日本語 keeps the Japanese terms (explaining them): no glossary of renderings.
+LANGUAGES = [code for code, _name in settings.LANGUAGES if code not in ("ja", "ja-easy")]
 # Scripts with spaces between words and upper/lower case: match whole words, any case.
 WORD_LANGUAGES = {"en", "es", "pt-br", "vi"}
 TAG = re.compile(r"<[^>]+>")

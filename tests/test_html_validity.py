@@ -1,4 +1,4 @@
-"""Every kind of public page is valid HTML in all ten languages.
+"""Every kind of public page is valid HTML in every language (ten, and やさしい日本語).
 
 The pages are rendered with the test client on the initial content, written
 to a temporary folder and checked by the W3C Nu HTML Checker (vnu.jar) in one
@@ -106,6 +106,12 @@ def test_every_public_page_is_valid_html(client, content, tmp_path):
     assert len(pages) >= len(LANGUAGES) * 12
     # A translation the Japanese has moved on from carries a notice.
     block = Block.objects.filter(section__slug="about", kind=Block.Kind.PARAGRAPH).first()
+    # Every language needs a translation to be outdated (ja-easy's content file may
+    # not be loaded: this check is about the notice's markup, not about the content).
+    for language in LANGUAGES[1:]:
+        field = f"text_{language.replace('-', '_')}"
+        setattr(block, field, getattr(block, field) or "<p>せつめい です。</p>")
+    block.save()
     block.text_ja = "<p>新しい日本語の説明です。</p>"
     block.save()
     for language in LANGUAGES[1:]:

@@ -1,4 +1,4 @@
-"""Every page in ten languages, with honest fallbacks."""
+"""Every page in every language (ten, and やさしい日本語), with honest fallbacks."""
 
 import datetime
 import re
@@ -16,6 +16,8 @@ from shinjuku_mynumber import l10n
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# やさしい日本語 (ja-easy) is a version of Japanese: lang="ja", no hreflang of its own.
+ALTERNATES = [code for code in LANGUAGES if l10n.has_hreflang(code)]
 TOKYO = ZoneInfo("Asia/Tokyo")
 
 
@@ -35,7 +37,7 @@ class LinkCollector(HTMLParser):
             self._in_switcher = True
         if tag == "a" and self._in_switcher:
             assert attrs["lang"] == attrs["hreflang"]
-            self.switcher[attrs["hreflang"]] = attrs["href"]
+            self.switcher[attrs["href"].split("/")[1]] = attrs["href"]
 
     def handle_endtag(self, tag):
         if tag == "nav":
@@ -56,11 +58,14 @@ def test_every_page_in_every_language(client, content):
             response = client.get(url)
             assert response.status_code == 200, url
             html = response.content.decode()
-            assert f'<html lang="{language}"' in html, url
+            assert f'<html lang="{l10n.html_lang(language)}"' in html, url
             links = LinkCollector()
             links.feed(html)
-            assert set(links.alternates) == {*LANGUAGES, "x-default"}, url
-            assert links.alternates["x-default"].endswith(f"/ja{path}")
+            if language in ALTERNATES:
+                assert set(links.alternates) == {*ALTERNATES, "x-default"}, url
+                assert links.alternates["x-default"].endswith(f"/ja{path}")
+            else:
+                assert links.alternates == {}, url
             assert links.canonical == f"http://testserver{url}"
             # The switcher links to this same page in every language.
             assert links.switcher == {code: f"/{code}{path}" for code in LANGUAGES}, url
@@ -74,7 +79,8 @@ def test_every_hreflang_alternate_resolves(client, content):
         assert client.get(urlsplit(href).path).status_code == 200, href
 
 
-@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "ja"])
+# ja-easy: tests/test_easy_japanese.py (its content comes from locale/content/ja-easy.toml).
+@pytest.mark.parametrize("language", [code for code in ALTERNATES if code != "ja"])
 def test_translated_pages_say_the_japanese_is_authoritative(client, content, language):
     html = client.get(f"/{language}/sections/privacy/").content.decode()
     assert 'class="authoritative-notice"' in html
@@ -120,6 +126,7 @@ MOMENT = datetime.datetime(2027, 1, 4, 9, 30, tzinfo=TOKYO)
         ("es", "lun 4 Ene 9:30"),
         ("pt-br", "Seg, 4 Jan 9:30"),
         ("my", "တနင်္လာနေ့, 4/1 9:30"),
+        ("ja-easy", "1月4日（月曜日） 午前9時30分"),
     ],
 )
 def test_dates_and_times_are_formatted_for_the_reader(language, expected):
@@ -162,5 +169,6 @@ def test_language_switcher_works_without_javascript(client, content):
     ]
     assert "<details" in switcher and "<summary>" in switcher
     for code, name in settings.LANGUAGES:
-        assert f'lang="{code}" hreflang="{code}"' in switcher
+        lang = l10n.html_lang(code)
+        assert f'<a href="/{code}/" lang="{lang}" hreflang="{lang}"' in switcher
         assert f">{name}</a>" in switcher

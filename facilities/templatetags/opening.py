@@ -23,6 +23,10 @@ def periods(value):
         return gettext("Closed")
     if tuple(value) == (hours.ALL_DAY,):
         return gettext("24 hours")
-    return ", ".join(
-        f"{l10n.format_time(p.opens)}\u2013{l10n.format_time(p.closes)}" for p in value
-    )
+    return ", ".join(l10n.format_period(p.opens, p.closes) for p in value)
+
+
+@register.filter
+def period(opens, closes):
+    """One range: '9:30-17:00' (en dash) (午前9時30分から午後5時まで in やさしい日本語)."""
+    return l10n.format_period(opens, closes)

@@ -21,6 +21,8 @@ SKIP = {
 VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "base", "col"}
 URL = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 OPT_OUT = "data-furigana-toggle"
+# An element in another language (the switcher's 简体中文) gets no Japanese readings.
+FOREIGN = re.compile(r'\slang="(?!ja")[^"]*"')
 
 
 def _text(raw: str, staff) -> str:
@@ -54,7 +56,11 @@ def annotate(page: str, staff: dict[str, str], link_from: str = "", link_to: str
             closing, name = tag.group(1), tag.group(2).lower()
             if closing and skipping and skipping[-1] == name:
                 skipping.pop()
-            elif not closing and (skipping or name in SKIP) and name not in VOID:
+            elif (
+                not closing
+                and (skipping or name in SKIP or FOREIGN.search(token))
+                and name not in VOID
+            ):
                 if not token.endswith("/>"):
                     skipping.append(name)
             elif href and name == "a" and not closing and not _keeps_href(token):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 
 from shinjuku_mynumber import absolute_urls
+from shinjuku_mynumber.l10n import has_hreflang, html_lang
 
 register = template.Library()
 
@@ -41,6 +42,8 @@ def language_versions(context):
             "code": code,
             "name": names[code],
             "english_name": get_language_info(code)["name"],
+            "lang": html_lang(code),
+            "alternate": has_hreflang(code),
             "url": url,
             "is_current": code == current,
         }
@@ -52,6 +55,18 @@ def language_versions(context):
 def absolute_url(context, path=None):
     request = context["request"]
     return absolute_urls.absolute_url(request, path or own_path(request))
+
+
+@register.filter(name="html_lang")
+def html_lang_filter(code):
+    """ja-easy -> ja: what a lang attribute says for a site language code."""
+    return html_lang(code or "")
+
+
+@register.simple_tag
+def has_alternates():
+    """Whether this page takes part in the hreflang alternates (ja-easy does not)."""
+    return has_hreflang(get_language() or "")
 
 
 @register.filter

@@ -36,6 +36,7 @@ def describe(path: str, violations: list[dict]) -> list[str]:
 def test_every_public_page_passes_axe(site, site_paths, page):
     paths = site_paths()
     assert len(paths) >= 120, paths  # home + 11 sections, in 10 languages
+    assert sum(path.startswith("/ja-easy/") for path in paths) >= 12, paths  # やさしい日本語
     page.add_init_script(Axe().axe_script)
     problems = []
     for path in paths:
