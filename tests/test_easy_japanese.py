@@ -12,6 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
+import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -273,29 +274,26 @@ LONGEST = 60
 
 
 def entries(path):
-    return [
-        e
-        for e in translation_status._po_entries(path.read_text(encoding="utf-8"))
-        if e.get("msgid") or "msgctxt" in e
-    ]
+    return [e for e in polib.pofile(str(path)) if e.msgid and not e.obsolete]
+
+
+def text_of(entry):
+    return entry.msgstr or entry.msgstr_plural.get(0, "")
 
 
 def test_every_interface_string_is_written_in_easy_japanese():
     catalogue = entries(CATALOGUE)
-    japanese = {
-        (e.get("msgctxt"), e["msgid"]): e.get("msgstr", e.get("msgstr[0]"))
-        for e in entries(JAPANESE_CATALOGUE)
-    }
+    japanese = {(e.msgctxt, e.msgid): text_of(e) for e in entries(JAPANESE_CATALOGUE)}
     assert len(catalogue) == len(japanese) > 500
     problems = []
     for entry in catalogue:
-        text = entry.get("msgstr", entry.get("msgstr[0]", ""))
-        if not text or "fuzzy" in entry.get("flags", ()):
-            problems.append(("untranslated", entry["msgid"]))
+        text = text_of(entry)
+        if not text or "fuzzy" in entry.flags:
+            problems.append(("untranslated", entry.msgid))
             continue
-        if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(entry["msgid"])):
+        if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(entry.msgid)):
             problems.append(("placeholders", text))
-        ordinary = japanese[(entry.get("msgctxt"), entry["msgid"])]
+        ordinary = japanese[(entry.msgctxt, entry.msgid)]
         if "。" in ordinary and text == ordinary:
             problems.append(("copied from the ordinary Japanese", text))
         if DOUBLE_NEGATIVE.search(text):
