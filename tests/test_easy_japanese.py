@@ -214,7 +214,7 @@ def test_untranslated_easy_japanese_falls_back_to_japanese_honestly(client, cont
     html = client.get(f"/{EASY}/sections/privacy/").content.decode()
     plain = re.sub(r"<rp>.*?</rp>|<rt>.*?</rt>|</?ruby>", "", html)
     assert '<h1><span lang="ja">個人情報の保護</span>' in plain
-    assert "この 部分は やさしい 日本語が まだ ありません。" in plain
+    assert "（やさしい 日本語は まだ ありません。ふつうの 日本語で 見せます）" in plain
     # The notice leads to the ordinary Japanese page.
     assert 'href="/ja/sections/privacy/" lang="ja"' in html
     # Search finds the page in Japanese, and says so.
