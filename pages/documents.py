@@ -11,6 +11,8 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 
+from shinjuku_mynumber.storage import StorageUnavailable
+
 from .models import Document
 from .validators import extension
 
@@ -37,6 +39,8 @@ def serve(request, name):
         raise Http404
     try:
         handle = default_storage.open(name, "rb")
+    except StorageUnavailable:
+        raise  # the storage is down, the document is not gone: a 503 (middleware.py)
     except (FileNotFoundError, OSError) as error:
         raise Http404 from error
     kind = extension(name)

@@ -132,6 +132,14 @@ class StorageErrorMiddleware:
 
         from .storage import StorageFull, StorageUnavailable
 
+        if isinstance(exception, StorageUnavailable) and request.method in ("GET", "HEAD"):
+            # A visitor reading a document: the site's own "try again soon" page.
+            from .views import error_for
+
+            logger.warning("Document storage unavailable for %s: %s", request.path, exception)
+            response = error_for(request, 503)
+            response["Retry-After"] = "30"
+            return response
         if isinstance(exception, StorageFull):
             template, status = "admin/storage_full.html", 507
         elif isinstance(exception, StorageUnavailable):

@@ -22,3 +22,11 @@ class SharedDocumentStorage(S3Storage):
             return super().save(name, content, max_length=max_length)
         except (Boto3Error, BotoCoreError, ClientError) as error:
             raise StorageUnavailable(f"The document storage did not take {name}") from error
+
+    def _open(self, name, mode="rb"):
+        # Opening to read asks S3 for the object's head at once: a storage that
+        # is down fails here (a 503 page), not halfway through a response.
+        try:
+            return super()._open(name, mode)
+        except (Boto3Error, BotoCoreError, ClientError) as error:
+            raise StorageUnavailable(f"The document storage did not give {name}") from error

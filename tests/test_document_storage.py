@@ -223,6 +223,13 @@ def test_a_storage_that_refuses_or_hangs_leaves_no_document_and_a_delete_removes
         assert status == 302, body[:2000]
         document = Document.objects.get(title_ja="消す資料")
         assert stored_keys(s3, bucket_name) == [f"media/{document.file.name}"]
+        # A reader asking for it while the storage refuses gets the "try again" page.
+        proxy.set_mode("refuse")
+        status, body, headers, _took = fetch_bytes(base + document.href)
+        assert status == 503 and headers["Retry-After"] == "30"
+        assert "一時的にご利用いただけません" in body.decode() and b"Traceback" not in body
+        proxy.set_mode("forward")
+        assert fetch_bytes(base + document.href)[1] == PDF
         delete_url = reverse("admin:pages_document_delete", args=[document.pk])
         status, body, _headers = admin_post(base, chief_client, delete_url, {"post": "yes"})
         assert status == 302, body[:2000]
