@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from pages.models import Block, Section
@@ -25,6 +27,8 @@ def staff(site):
     for name, group in (("sato", EDITORS), ("suzuki", PUBLISHERS)):
         user = User.objects.create_user(name, password=PASSWORD, is_staff=True)
         user.groups.add(Group.objects.get(name=group))
+    # Publishers sign in with a second factor: the publisher's authenticator app.
+    TOTPDevice.objects.create(user=User.objects.get(username="suzuki"), name="phone")
     return site
 
 
@@ -34,6 +38,10 @@ def log_in(browser, site, username):
     page.goto(site.url + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
+    device = TOTPDevice.objects.filter(user__username=username).first()
+    if device:
+        code = totp(device.bin_key, device.step, device.t0, device.digits)
+        page.fill("#id_otp_token", f"{code:06d}")
     page.click("input[type=submit]")
     expect(page.locator("#user-tools")).to_contain_text(username)
     return page
@@ -55,7 +63,10 @@ def propose(browser, site):
     editor = log_in(browser, site, "sato")
     editor.goto(site.url + reverse("admin:pages_section_change", args=[section.pk]))
     editor.fill("#id_title_ja", NEW_TITLE)
-    editor.fill(f"#id_blocks-{index}-text_ja", f"<p>{NEW_TEXT}</p>")
+    paragraph = editor.locator(f"#id_blocks-{index}-text_ja")
+    # Long pages are folded by part: the editor opens the part to edit it.
+    paragraph.locator("xpath=ancestor::details[1]/summary").click()
+    paragraph.fill(f"<p>{NEW_TEXT}</p>")
     editor.click("input[name=_save]")
     expect(editor.locator(".messagelist")).to_contain_text("公開担当者が承認するまで")
     assert NEW_TITLE not in public_text(browser, site)
