@@ -195,12 +195,19 @@ def varnish(backend_port, port=None):
         stdout=subprocess.DEVNULL,
         start_new_session=True,
     )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
+    with _running(process, "varnishd", f"http://127.0.0.1:{port}", workdir) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def _running(process, name, base, workdir):
+    """Wait until the front `process` answers at `base`; stop it and remove
+    its `workdir` afterwards, whatever happened."""
     try:
         if not wait_until(lambda: process.poll() is not None or _answers(base), seconds=30):
-            pytest.fail("varnishd did not start")
+            pytest.fail(f"{name} did not start")
         if process.poll() is not None:
-            pytest.fail("varnishd stopped: see its message above")
+            pytest.fail(f"{name} stopped: see its message above")
         yield base
     finally:
         if process.poll() is None:
@@ -262,15 +269,5 @@ def nginx(backend_port):
         [binary, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"],
         start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        if not wait_until(lambda: process.poll() is not None or _answers(base), seconds=30):
-            pytest.fail("nginx did not start")
-        if process.poll() is not None:
-            pytest.fail("nginx stopped: see its message above")
+    with _running(process, "nginx", f"http://127.0.0.1:{port}", workdir) as base:
         yield base
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
-        shutil.rmtree(workdir, ignore_errors=True)
