@@ -4,11 +4,10 @@
 # Starts the site as bench/run.py does (gunicorn, PostgreSQL, DEBUG off,
 # hashed static files; no HTTPS redirect since it is plain HTTP on loopback),
 # then runs Lighthouse 12 (mobile emulation, the default) with Debian's
-# Chromium on the home page and a location page (or a section page while
-# there are no location pages), in Japanese and English. Prints the four
-# category scores per page against the targets: 1.00 for accessibility,
-# best practices and SEO; >= 0.95 for performance. JSON reports are kept in
-# test-artifacts/lighthouse/.
+# Chromium on the home page, a location page and a section page, in Japanese
+# and English. Prints the four category scores per page against the target
+# of issue #14: 1.00 (as Lighthouse rounds) in every category. JSON reports
+# are kept in test-artifacts/lighthouse/.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,15 +42,19 @@ for _ in $(seq 1 240); do
 done
 [ -n "$BASE" ] || { echo "the server did not start within 2 minutes" >&2; exit 1; }
 
-# A location page when the locations app has any, else a section page.
-second_page() {
-    local lang="$1" slug
-    slug="$(curl -fsS "$BASE/$lang/locations/" 2>/dev/null \
-        | grep -o "href=\"/$lang/locations/[a-z0-9-]*/\"" | head -n 1 \
-        | sed "s|href=\"/$lang/locations/\(.*\)/\"|\1|" || true)"
-    if [ -n "$slug" ]; then echo "/$lang/locations/$slug/"; else echo "/$lang/sections/about/"; fi
+# The first location the list links to, and the longest-standing section.
+first_link() {
+    local lang="$1" kind="$2"
+    curl -fsS "$BASE/$lang/$kind/" 2>/dev/null \
+        | grep -o "href=\"/$lang/$kind/[a-z0-9-]*/\"" | head -n 1 \
+        | sed "s|href=\"\(.*\)\"|\1|"
 }
-PAGES=(/ja/ "$(second_page ja)" /en/ "$(second_page en)")
+PAGES=()
+for lang in ja en; do
+    location="$(first_link "$lang" locations)"
+    [ -n "$location" ] || { echo "no location page is linked from /$lang/locations/" >&2; exit 1; }
+    PAGES+=("/$lang/" "$location" "/$lang/sections/privacy/")
+done
 
 run_lighthouse() {
     local url="$1" report="$2"
@@ -89,7 +92,7 @@ done
 import json
 import sys
 
-TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+TARGETS = {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 print(f"\n{'page':32}" + "".join(f"{c:>16}" for c in TARGETS))
 print(f"{'target':32}" + "".join(f"{'>= ' + format(t, '.2f'):>16}" for t in TARGETS.values()))
 misses = []
@@ -103,11 +106,12 @@ for arg in sys.argv[1:]:
     cells = []
     for category, target in TARGETS.items():
         score = report["categories"][category]["score"]
-        ok = score is not None and score >= target
+        # Lighthouse shows scores rounded to two places: 0.995 is shown as 1.00.
+        ok = score is not None and round(score, 2) >= target
         cells.append(f"{'-' if score is None else format(score, '.2f')} {'PASS' if ok else 'BELOW':>5}")
         if not ok:
             failing = [
-                audit_id
+                f"{audit_id} ({report['audits'][audit_id].get('displayValue', '').strip()})"
                 for ref in report["categories"][category]["auditRefs"]
                 if ref["weight"] > 0
                 for audit_id in [ref["id"]]

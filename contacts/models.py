@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from facilities import hours
 from facilities.models import HasOpeningHours, HoursRule
 from shinjuku_mynumber import phone
+from shinjuku_mynumber.language_columns import only_reader_language
 from shinjuku_mynumber.models import Sourced
 from shinjuku_mynumber.phone import HasPhone, PhoneNumberField
 
@@ -53,6 +54,18 @@ class CallCentreQuerySet(models.QuerySet):
     def with_details(self):
         """Everything a page shows, prefetched: no query inside a template loop."""
         return self.prefetch_related("hours", "lines", "languages")
+
+    def with_main_line(self):
+        """What a summary shows: the name, the opening status and the first line."""
+        return only_reader_language(
+            self, "key", "name", "is_always_open", "observes_yearly_closures"
+        ).prefetch_related(
+            "hours",
+            Prefetch(
+                "lines",
+                queryset=only_reader_language(PhoneLine.objects.all(), "call_centre", "phone"),
+            ),
+        )
 
 
 class CallCentre(Sourced, HasOpeningHours):

@@ -152,17 +152,23 @@ class Service(models.Model):
 
 
 class LocationQuerySet(PublishableQuerySet):
-    def with_details(self, on=None):
-        """Everything a page shows, prefetched: no query inside a template loop."""
+    def with_schedule(self, on=None):
+        """What the opening status needs (weekly hours and the exceptions from
+        the day before `on`), prefetched."""
         on = on or timezone.localdate()
         upcoming = LocationException.objects.filter(date__gte=on - datetime.timedelta(days=1))
-        return only_reader_language(self).prefetch_related(
+        return self.prefetch_related(
             "hours",
-            Prefetch("services", queryset=only_reader_language(Service.objects.all())),
-            Prefetch("items_to_bring", queryset=only_reader_language(ItemToBring.objects.all())),
             Prefetch(
                 "exceptions", queryset=only_reader_language(upcoming), to_attr="upcoming_exceptions"
             ),
+        )
+
+    def with_details(self, on=None):
+        """Everything a page shows, prefetched: no query inside a template loop."""
+        return only_reader_language(self.with_schedule(on)).prefetch_related(
+            Prefetch("services", queryset=only_reader_language(Service.objects.all())),
+            Prefetch("items_to_bring", queryset=only_reader_language(ItemToBring.objects.all())),
         )
 
 

@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -15,6 +14,7 @@ from shinjuku_mynumber import page_cache, stale_translations
 from shinjuku_mynumber.language_columns import only_reader_language
 
 from .models import Benefit, Block, Document, KeyDate, Link, ListItem, Notice, Section
+from .templatetags.navigation import sections_of
 
 
 def section_tags(request, slug):
@@ -30,7 +30,7 @@ def with_last_modified(response, moment):
 
 def with_parts(sections):
     """Sections with everything their page shows, in the reader's language."""
-    return sections.select_related("inquiry_desk").prefetch_related(
+    return only_reader_language(sections).select_related("inquiry_desk").prefetch_related(
         Prefetch(
             "blocks",
             queryset=only_reader_language(Block.objects.all()).prefetch_related(
@@ -66,18 +66,16 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        sections = sections_of(self.request)
         # Sections that concern a procedure, in residents' words: the task list.
-        context["tasks"] = SimpleLazyObject(
-            lambda: [
-                s for s in only_reader_language(Section.objects.published()) if s.task_label_ja
-            ]
-        )
-        context["notices"] = SimpleLazyObject(
-            lambda: list(Notice.objects.published().select_related("section"))
-        )
-        context["last_updated"] = Section.objects.published().aggregate(last=Max("modified"))[
-            "last"
-        ]
+        context["tasks"] = [s for s in sections if s.task_label_ja]
+        # A notice links to its section only while that section is published.
+        by_id = {s.pk: s for s in sections}
+        notices = list(only_reader_language(Notice.objects.published()))
+        for notice in notices:
+            notice.published_section = by_id.get(notice.section_id)
+        context["notices"] = notices
+        context["last_updated"] = max((s.modified for s in sections), default=None)
         return context
 
     def render_to_response(self, context, **kwargs):

@@ -10,18 +10,28 @@ from modeltranslation.utils import build_localized_fieldname
 
 
 @cache
-def _columns(model, language):
+def _columns(model, language, fields=()):
     keep = {language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE}
+    translated = translator.get_options_for_model(model).fields
     skip = {
         build_localized_fieldname(field, code)
-        for field in translator.get_options_for_model(model).fields
+        for field in translated
         for code, _name in settings.LANGUAGES
         if code not in keep
     }
+    if fields:
+        wanted = {"pk", *fields}
+        wanted |= {
+            build_localized_fieldname(f, code) for f in fields if f in translated for code in keep
+        }
+        return tuple(
+            f.name for f in model._meta.concrete_fields if f.name in wanted or f.primary_key
+        )
     return tuple(f.name for f in model._meta.concrete_fields if f.name not in skip)
 
 
-def only_reader_language(queryset, language=None):
-    """The queryset loading only the reader's language and the Japanese fallback."""
+def only_reader_language(queryset, *fields, language=None):
+    """The queryset loading only the reader's language and the Japanese fallback;
+    with `fields`, only those (a translated one in those two languages)."""
     language = language or get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    return queryset.only(*_columns(queryset.model, language))
+    return queryset.only(*_columns(queryset.model, language, tuple(sorted(fields))))

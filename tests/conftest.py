@@ -1,6 +1,5 @@
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +24,9 @@ def _default_language():
 @pytest.fixture
 def content(db):
     """The ward's initial content, as `load_initial_data` loads it."""
-    call_command("load_initial_data", verbosity=0)
+    from support import content_rows
+
+    content_rows.load()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ register = template.Library()
 
 
 def _call_centres_and_closures():
-    return list(CallCentre.objects.with_details()), list(YearlyClosure.objects.all())
+    return list(CallCentre.objects.with_main_line()), list(YearlyClosure.objects.all())
 
 
 @register.inclusion_tag("contacts/components/call_centres_now.html")

@@ -7,6 +7,8 @@ so the status follows the clock and an edit shows at once.
 from django import template
 from django.utils import timezone
 
+from shinjuku_mynumber.language_columns import only_reader_language
+
 from ..models import Location, YearlyClosure, attach_status
 
 register = template.Library()
@@ -14,8 +16,12 @@ register = template.Library()
 
 def _locations_and_closures():
     day = timezone.localdate()
+    # Only what the summary shows: no services, items to bring or addresses.
+    locations = only_reader_language(
+        Location.objects.published(on=day), "slug", "kind", "name", "observes_yearly_closures"
+    )
     return (
-        list(Location.objects.published(on=day).with_details(on=day)),
+        list(locations.with_schedule(on=day)),
         list(YearlyClosure.objects.all()),
     )
 
