@@ -30,22 +30,26 @@ def with_last_modified(response, moment):
 
 def with_parts(sections):
     """Sections with everything their page shows, in the reader's language."""
-    return only_reader_language(sections).select_related("inquiry_desk").prefetch_related(
-        Prefetch(
-            "blocks",
-            queryset=only_reader_language(Block.objects.all()).prefetch_related(
-                Prefetch("items", queryset=only_reader_language(ListItem.objects.all()))
+    return (
+        only_reader_language(sections)
+        .select_related("inquiry_desk")
+        .prefetch_related(
+            Prefetch(
+                "blocks",
+                queryset=only_reader_language(Block.objects.all()).prefetch_related(
+                    Prefetch("items", queryset=only_reader_language(ListItem.objects.all()))
+                ),
             ),
-        ),
-        *(
-            Prefetch(name, queryset=only_reader_language(model.objects.all()))
-            for name, model in [
-                ("benefits", Benefit),
-                ("key_dates", KeyDate),
-                ("links", Link),
-                ("documents", Document),
-            ]
-        ),
+            *(
+                Prefetch(name, queryset=only_reader_language(model.objects.all()))
+                for name, model in [
+                    ("benefits", Benefit),
+                    ("key_dates", KeyDate),
+                    ("links", Link),
+                    ("documents", Document),
+                ]
+            ),
+        )
     )
 
 
