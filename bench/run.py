@@ -40,7 +40,7 @@ WRK_THREADS = 1
 ACCEPT = "br, gzip"
 TARGETS = {"cached": 0.5}
 SHOWN_ONLY = {"uncached": 0.2}  # the old target, printed without a verdict
-HOME_BUDGET = 50 * 1024
+HOME_BUDGET = 30 * 1024  # issue #14: under 30 KB transferred
 LOCATIONS_API = "/api/v1/locations"
 
 
