@@ -13,20 +13,20 @@ from modeltranslation.utils import build_localized_fieldname
 def _columns(model, language, fields=()):
     keep = {language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE}
     translated = translator.get_options_for_model(model).fields
-    skip = {
-        build_localized_fieldname(field, code)
-        for field in translated
-        for code, _name in settings.LANGUAGES
-        if code not in keep
-    }
     if fields:
-        wanted = {"pk", *fields}
+        wanted = {*fields}
         wanted |= {
             build_localized_fieldname(f, code) for f in fields if f in translated for code in keep
         }
         return tuple(
             f.name for f in model._meta.concrete_fields if f.name in wanted or f.primary_key
         )
+    skip = {
+        build_localized_fieldname(field, code)
+        for field in translated
+        for code, _name in settings.LANGUAGES
+        if code not in keep
+    }
     return tuple(f.name for f in model._meta.concrete_fields if f.name not in skip)
 
 

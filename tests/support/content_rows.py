@@ -41,8 +41,7 @@ def _values(only=None):
     for model in _models():
         rows = model._base_manager.values()
         if only is not None:
-            keys = [key for key in only[model]]
-            rows = rows.filter(pk__in=keys)
+            rows = rows.filter(pk__in=list(only[model]))
         found[model] = {row[model._meta.pk.attname]: row for row in rows}
     return found
 
@@ -69,7 +68,7 @@ def load():
         return
     with transaction.atomic():
         for model, objects in _rows.items():
-            fields = [f for f in model._meta.concrete_fields]
+            fields = list(model._meta.concrete_fields)
             size = connection.ops.bulk_batch_size(fields, objects) or len(objects)
             for start in range(0, len(objects), size):
                 model._base_manager._insert(
