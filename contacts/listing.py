@@ -2,12 +2,12 @@
 
 from django.utils import timezone
 
-from facilities.models import YearlyClosure, attach_status
+from facilities.models import attach_status, yearly_closures
 
 from .models import CallCentre
 
 
 def call_centres_with_status(moment=None):
     """Call centres with `.open_status` and `.weekly_hours`: a fixed number of queries."""
-    closures = list(YearlyClosure.objects.all())
+    closures = yearly_closures()
     return attach_status(CallCentre.objects.with_details(), moment or timezone.now(), closures)

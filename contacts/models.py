@@ -14,7 +14,7 @@ from shinjuku_mynumber.phone import HasPhone, PhoneNumberField
 
 class InquiryDeskQuerySet(models.QuerySet):
     def site_default(self):
-        return self.filter(is_site_default=True).first()
+        return only_reader_language(self.filter(is_site_default=True)).first()
 
 
 class InquiryDesk(Sourced, HasPhone):
@@ -53,7 +53,11 @@ class InquiryDesk(Sourced, HasPhone):
 class CallCentreQuerySet(models.QuerySet):
     def with_details(self):
         """Everything a page shows, prefetched: no query inside a template loop."""
-        return self.prefetch_related("hours", "lines", "languages")
+        return only_reader_language(self).prefetch_related(
+            "hours",
+            Prefetch("lines", queryset=only_reader_language(PhoneLine.objects.all())),
+            "languages",
+        )
 
     def with_main_line(self):
         """What a summary shows: the name, the opening status and the first line."""

@@ -4,7 +4,7 @@ grouped by kind."""
 from django.utils import timezone
 
 from . import hours
-from .models import Location, YearlyClosure, attach_status
+from .models import Location, attach_status, yearly_closures
 
 
 def grouped_by_kind(locations):
@@ -27,7 +27,7 @@ def grouped_by_kind(locations):
 
 def published_locations(moment):
     """(locations published at `moment` with their hours, the yearly closures)."""
-    closures = list(YearlyClosure.objects.all())
+    closures = yearly_closures()
     day = timezone.localtime(moment, hours.local_zone()).date()
     return Location.objects.published(on=day).with_details(on=day), closures
 

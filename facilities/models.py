@@ -118,6 +118,17 @@ class HasOpeningHours(models.Model):
         return hours.status_at(moment or timezone.now(), self.schedule(closures))
 
 
+def yearly_closures(request=None):
+    """The yearly closures in the reader's language; with `request`, read once
+    for it (the home page's two live summaries both need them)."""
+    closures = getattr(request, "_yearly_closures", None)
+    if closures is None:
+        closures = list(only_reader_language(YearlyClosure.objects.all()))
+        if request is not None:
+            request._yearly_closures = closures
+    return closures
+
+
 def attach_status(objects, moment=None, closures=None):
     """Set `.open_status`, `.weekly_hours` and `.closed_every_year` (the yearly
     closures it keeps) on each; one closure query in all."""
@@ -163,6 +174,13 @@ class LocationQuerySet(PublishableQuerySet):
                 "exceptions", queryset=only_reader_language(upcoming), to_attr="upcoming_exceptions"
             ),
         )
+
+    def for_summary(self, on=None):
+        """What the home page's summary shows: the name, the kind and the opening
+        status (no services, items to bring or addresses)."""
+        return only_reader_language(
+            self, "slug", "kind", "name", "observes_yearly_closures"
+        ).with_schedule(on)
 
     def with_details(self, on=None):
         """Everything a page shows, prefetched: no query inside a template loop."""

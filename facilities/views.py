@@ -24,7 +24,7 @@ from shinjuku_mynumber.page_cache import public_page
 
 from . import hours, opendata
 from .listing import grouped_by_kind, locations_with_status, published_locations
-from .models import Location, YearlyClosure, attach_status
+from .models import Location, YearlyClosure, attach_status, yearly_closures
 
 # Inside <script>, "<", ">" and "&" must never appear raw in data.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -56,7 +56,7 @@ class LocationDetailView(TemplateView):
         )
         if location is None:
             raise Http404
-        closures = list(YearlyClosure.objects.all())
+        closures = yearly_closures(self.request)
         attach_status([location], closures=closures)
         data = opendata.json_ld(location, closures, absolute_url(self.request), today)
         context.update(

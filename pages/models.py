@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from shinjuku_mynumber.models import Sourced
@@ -129,7 +130,13 @@ class Section(Sourced, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("pages:section", kwargs={"slug": self.slug})
+        # Remembered per language on this instance: one page links to a
+        # section from its header, footer and lists (a few dozen reversals).
+        key = (get_language(), self.slug)
+        urls = self.__dict__.setdefault("_urls", {})
+        if key not in urls:
+            urls[key] = reverse("pages:section", kwargs={"slug": self.slug})
+        return urls[key]
 
     def save(self, *args, **kwargs):
         # The loader and "mark reviewed" set `_keep_modified`: they change no text a

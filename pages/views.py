@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from contacts.models import InquiryDesk
 from shinjuku_mynumber import page_cache, stale_translations
 from shinjuku_mynumber.language_columns import only_reader_language
 
@@ -28,29 +29,25 @@ def with_last_modified(response, moment):
     return response
 
 
-def with_parts(sections):
-    """Sections with everything their page shows, in the reader's language."""
-    return (
-        only_reader_language(sections)
-        .select_related("inquiry_desk")
-        .prefetch_related(
-            Prefetch(
-                "blocks",
-                queryset=only_reader_language(Block.objects.all()).prefetch_related(
-                    Prefetch("items", queryset=only_reader_language(ListItem.objects.all()))
-                ),
+def parts_prefetches():
+    """What a section page shows besides the section, in the reader's language."""
+    return [
+        Prefetch(
+            "blocks",
+            queryset=only_reader_language(Block.objects.all()).prefetch_related(
+                Prefetch("items", queryset=only_reader_language(ListItem.objects.all()))
             ),
-            *(
-                Prefetch(name, queryset=only_reader_language(model.objects.all()))
-                for name, model in [
-                    ("benefits", Benefit),
-                    ("key_dates", KeyDate),
-                    ("links", Link),
-                    ("documents", Document),
-                ]
-            ),
-        )
-    )
+        ),
+        *(
+            Prefetch(name, queryset=only_reader_language(model.objects.all()))
+            for name, model in [
+                ("benefits", Benefit),
+                ("key_dates", KeyDate),
+                ("links", Link),
+                ("documents", Document),
+            ]
+        ),
+    ]
 
 
 def section_objects(section):
@@ -94,10 +91,18 @@ class SectionView(TemplateView):
     def get_section(self):
         slug = self.kwargs["slug"]
         if self.preview:
-            return get_object_or_404(with_parts(Section.objects.all()), slug=slug)
-        section = with_parts(Section.objects.published()).filter(slug=slug).first()
-        if section is None:
-            raise Http404
+            section = get_object_or_404(only_reader_language(Section.objects.all()), slug=slug)
+        else:
+            # From the published list the header and footer show anyway: no
+            # query of its own.
+            section = next((s for s in sections_of(self.request) if s.slug == slug), None)
+            if section is None:
+                raise Http404
+        prefetch_related_objects([section], *parts_prefetches())
+        if section.inquiry_desk_id:
+            section.inquiry_desk = only_reader_language(InquiryDesk.objects.all()).get(
+                pk=section.inquiry_desk_id
+            )
         return section
 
     def get_context_data(self, **kwargs):

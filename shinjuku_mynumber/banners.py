@@ -11,6 +11,8 @@ import logging
 from django.db import DatabaseError
 from django.utils import timezone
 
+from .language_columns import only_reader_language
+
 logger = logging.getLogger(__name__)
 TAG = "banner"
 
@@ -18,29 +20,38 @@ TAG = "banner"
 def _upcoming():
     from .models import Banner
 
-    return list(Banner.objects.not_ended())
+    return list(only_reader_language(Banner.objects.not_ended()))
 
 
-def upcoming_banners():
-    """Banners not ended when last read; [] when the database is down (error pages)."""
+def upcoming_banners(request=None):
+    """Banners not ended when last read; [] when the database is down (error pages).
+
+    Read once per request: the page shows them and the page cache asks when
+    they next change."""
+    found = getattr(request, "_upcoming_banners", None)
+    if found is not None:
+        return found
     try:
-        return _upcoming()
+        found = _upcoming()
     except DatabaseError:
         logger.warning("Banners not read: database unavailable", exc_info=True)
         return []
+    if request is not None:
+        request._upcoming_banners = found
+    return found
 
 
-def shown_at(moment=None):
+def shown_at(request=None, moment=None):
     moment = moment or timezone.now()
-    return [banner for banner in upcoming_banners() if banner.is_shown_at(moment)]
+    return [banner for banner in upcoming_banners(request) if banner.is_shown_at(moment)]
 
 
-def seconds_until_change(moment=None) -> int | None:
+def seconds_until_change(request=None, moment=None) -> int | None:
     """Seconds until a banner starts or ends, or None when none will."""
     moment = moment or timezone.now()
     changes = [
         when
-        for banner in upcoming_banners()
+        for banner in upcoming_banners(request)
         for when in (banner.starts_at, banner.ends_at)
         if when > moment
     ]

@@ -1,5 +1,9 @@
 """Load only the columns a page needs: each translated field in the reader's
-language and in Japanese (the fallback), not in all ten languages."""
+language and in Japanese (the fallback), not in all ten languages.
+
+The names passed to `only()` are the per-language columns (`title_ja`), never
+a translated field's own name (`title`): modeltranslation's `only()` widens
+that to every language, which would load all ten again."""
 
 from functools import cache
 
@@ -19,7 +23,9 @@ def _columns(model, language, fields=()):
             build_localized_fieldname(f, code) for f in fields if f in translated for code in keep
         }
         return tuple(
-            f.name for f in model._meta.concrete_fields if f.name in wanted or f.primary_key
+            f.name
+            for f in model._meta.concrete_fields
+            if (f.name in wanted and f.name not in translated) or f.primary_key
         )
     skip = {
         build_localized_fieldname(field, code)
@@ -27,6 +33,7 @@ def _columns(model, language, fields=()):
         for code, _name in settings.LANGUAGES
         if code not in keep
     }
+    skip.update(translated)
     return tuple(f.name for f in model._meta.concrete_fields if f.name not in skip)
 
 

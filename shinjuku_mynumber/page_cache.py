@@ -198,7 +198,7 @@ def public_page(tags, timeout=None, browser_max_age=None, query=()):
                 timeout or settings.PAGE_CACHE_SECONDS,
                 seconds_until_tomorrow(),
                 # No cache keeps a page past the moment a banner starts or ends.
-                banners.seconds_until_change() or settings.PAGE_CACHE_SECONDS,
+                banners.seconds_until_change(request) or settings.PAGE_CACHE_SECONDS,
             )
             max_age = min(browser_max_age or settings.PAGE_BROWSER_MAX_AGE, lifetime)
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=lifetime)

@@ -6,18 +6,14 @@ yearly closures) and are cached a minute at most.
 
 from django import template
 
-from facilities.models import YearlyClosure, attach_status
+from facilities.models import attach_status, yearly_closures
 
 from ..models import CallCentre
 
 register = template.Library()
 
 
-def _call_centres_and_closures():
-    return list(CallCentre.objects.with_main_line()), list(YearlyClosure.objects.all())
-
-
-@register.inclusion_tag("contacts/components/call_centres_now.html")
-def call_centres_now():
-    centres, closures = _call_centres_and_closures()
-    return {"call_centres": attach_status(centres, closures=closures)}
+@register.inclusion_tag("contacts/components/call_centres_now.html", takes_context=True)
+def call_centres_now(context):
+    closures = yearly_closures(context.get("request"))
+    return {"call_centres": attach_status(CallCentre.objects.with_main_line(), closures=closures)}

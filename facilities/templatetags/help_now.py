@@ -7,29 +7,18 @@ so the status follows the clock and an edit shows at once.
 from django import template
 from django.utils import timezone
 
-from shinjuku_mynumber.language_columns import only_reader_language
-
-from ..models import Location, YearlyClosure, attach_status
+from ..models import Location, attach_status, yearly_closures
 
 register = template.Library()
 
 
-def _locations_and_closures():
+@register.inclusion_tag("facilities/components/help_in_person.html", takes_context=True)
+def help_in_person(context):
+    closures = yearly_closures(context.get("request"))
     day = timezone.localdate()
-    # Only what the summary shows: no services, items to bring or addresses.
-    locations = only_reader_language(
-        Location.objects.published(on=day), "slug", "kind", "name", "observes_yearly_closures"
+    locations = attach_status(
+        Location.objects.published(on=day).for_summary(on=day), closures=closures
     )
-    return (
-        list(locations.with_schedule(on=day)),
-        list(YearlyClosure.objects.all()),
-    )
-
-
-@register.inclusion_tag("facilities/components/help_in_person.html")
-def help_in_person():
-    locations, closures = _locations_and_closures()
-    locations = attach_status(locations, closures=closures)
     desks = [loc for loc in locations if loc.kind == Location.Kind.DESK]
     return {
         "main": (desks or locations or [None])[0],
