@@ -1,5 +1,7 @@
+from dataclasses import dataclass
+
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -60,15 +62,15 @@ class CallCentreQuerySet(models.QuerySet):
         )
 
     def with_main_line(self):
-        """What a summary shows: the name, the opening status and the first line."""
-        return only_reader_language(
-            self, "key", "name", "is_always_open", "observes_yearly_closures"
-        ).prefetch_related(
-            "hours",
-            Prefetch(
-                "lines",
-                queryset=only_reader_language(PhoneLine.objects.all(), "call_centre", "phone"),
-            ),
+        """What a summary shows: the name, the opening status and the first
+        line's number (`main_phone`, read in the same query)."""
+        first_phone = PhoneLine.objects.filter(call_centre=OuterRef("pk")).order_by(
+            "position", "pk"
+        )
+        return (
+            only_reader_language(self, "key", "name", "is_always_open", "observes_yearly_closures")
+            .annotate(main_phone=Subquery(first_phone.values("phone")[:1]))
+            .prefetch_related("hours")
         )
 
 
@@ -103,6 +105,16 @@ class CallCentre(Sourced, HasOpeningHours):
         if self.is_always_open:
             return hours.Schedule.around_the_clock()
         return super().schedule(closures)
+
+    @property
+    def main_line(self):
+        """The first line's number, shown as a phone link (from `with_main_line`)."""
+        return MainLine(self.main_phone) if getattr(self, "main_phone", "") else None
+
+
+@dataclass(frozen=True)
+class MainLine(HasPhone):
+    phone: str
 
 
 class PhoneLine(Sourced, HasPhone):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.test import RequestFactory
 from django.utils import translation
 
+from contacts.models import CallCentre
 from facilities.models import Location
 from pages.models import Section
 from shinjuku_mynumber import views
@@ -39,7 +40,15 @@ def test_home_opens_with_help_now_then_tasks_then_the_explanation(client, conten
     assert re.search(rf'href="/{language}/locations/[a-z0-9-]+/"', help_block)
     assert help_block.count('class="status status-') >= 3  # the desk and two call centres
     assert f'href="/{language}/contact/"' in help_block
-    assert 'href="tel:' in help_block
+    # Each call centre with its first line's number.
+    centres = list(CallCentre.objects.all())
+    assert centres
+    for centre in centres:
+        first = centre.lines.order_by("position", "pk").first()
+        if first is not None:
+            assert (
+                f'<a class="phone" href="{first.phone_uri}">{first.phone_display}</a>' in help_block
+            )
 
 
 def test_task_list_names_what_residents_come_to_do(client, content):

@@ -31,8 +31,8 @@ ENGLISH_PAGES = [
 MAX_QUERIES = {
     # Sections, notices, banners, the yearly closures (read once for both
     # summaries), the locations with their hours and exceptions, the call
-    # centres with their hours and lines, the inquiry desk.
-    "/ja/": 11,
+    # centres (with their first line's number) and their hours, the inquiry desk.
+    "/ja/": 10,
     # Sections (the page's own comes from the header's list), its six kinds
     # of parts, translation sources, banners, the inquiry desk.
     "/en/sections/privacy/": 10,
