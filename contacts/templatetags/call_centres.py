@@ -8,5 +8,5 @@ register = template.Library()
 
 
 @register.inclusion_tag("contacts/components/call_centres_embed.html", takes_context=True)
-def call_centres_now(context):
+def call_centres_embed(context):
     return {**context.flatten(), "embed_call_centres": call_centres_with_status()}

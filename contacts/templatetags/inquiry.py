@@ -7,7 +7,7 @@ from contacts.models import InquiryDesk
 register = template.Library()
 
 
-@register.inclusion_tag("components/inquiry.html", takes_context=True)
-def inquiry_desk(context, desk=None):
+@register.inclusion_tag("components/inquiry.html")
+def inquiry_desk(desk=None):
     """`desk` (a section's own), or the ward's default desk."""
-    return {**context.flatten(), "desk": desk or InquiryDesk.objects.site_default()}
+    return {"desk": desk or InquiryDesk.objects.site_default()}

@@ -8,7 +8,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("facilities/components/locations_embed.html", takes_context=True)
-def locations_now(context):
+def locations_embed(context):
     """Live: rendered with the page, never kept longer than the page's minute."""
     locations, closures = locations_with_status()
     return {
