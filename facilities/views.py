@@ -11,6 +11,7 @@ import re
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
@@ -42,6 +43,9 @@ class LocationListView(TemplateView):
             closures=closures,
             now=timezone.now(),
         )
+        with translation.override(settings.LANGUAGE_CODE):
+            japanese_url = reverse("facilities:list")
+        context.update(stale_translations.reader_notice(locations, get_language(), japanese_url))
         return context
 
 

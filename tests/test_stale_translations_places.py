@@ -47,6 +47,11 @@ def test_a_japanese_edit_of_a_location_tells_english_readers_until_the_english_i
     assert NOTICE in english and "The Japanese page was updated on" in english
     japanese_url = page_url(location, "ja")
     assert f'<a href="{japanese_url}" lang="ja" hreflang="ja">日本語のページ</a>' in english
+    # The list of locations shows the notes too, and says so as well.
+    english_list = client.get("/en/locations/").content.decode()
+    assert NOTICE in english_list
+    assert '<a href="/ja/locations/" lang="ja" hreflang="ja">日本語のページ</a>' in english_list
+    assert "callout-outdated" not in client.get("/ja/locations/").content.decode()
     assert "callout-outdated" not in client.get(japanese_url).content.decode()
     korean = client.get(page_url(location, "ko")).content.decode()
     assert "callout-outdated" in korean and NOTICE not in korean  # in Korean
@@ -54,6 +59,7 @@ def test_a_japanese_edit_of_a_location_tells_english_readers_until_the_english_i
     location.refresh_from_db()
     edit(publisher, location, notes_en="Five minutes' walk from the west exit of Shinjuku.")
     assert "callout-outdated" not in client.get(english_url).content.decode()
+    assert "callout-outdated" not in client.get("/en/locations/").content.decode()
     assert "callout-outdated" in client.get(page_url(location, "ko")).content.decode()
 
 
