@@ -18,6 +18,7 @@ from shinjuku_mynumber.language_columns import only_reader_language
 from shinjuku_mynumber.models import Sourced
 from shinjuku_mynumber.phone import HasPhone, PhoneNumberField
 from shinjuku_mynumber.publishing import Publishable, PublishableQuerySet
+from shinjuku_mynumber.read_once import once_per_request
 
 from . import hours
 
@@ -121,12 +122,9 @@ class HasOpeningHours(models.Model):
 def yearly_closures(request=None):
     """The yearly closures in the reader's language; with `request`, read once
     for it (the home page's two live summaries both need them)."""
-    closures = getattr(request, "_yearly_closures", None)
-    if closures is None:
-        closures = list(only_reader_language(YearlyClosure.objects.all()))
-        if request is not None:
-            request._yearly_closures = closures
-    return closures
+    return once_per_request(
+        request, "yearly_closures", lambda: list(only_reader_language(YearlyClosure.objects.all()))
+    )
 
 
 def attach_status(objects, moment=None, closures=None):

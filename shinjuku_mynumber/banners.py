@@ -12,33 +12,27 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from .language_columns import only_reader_language
+from .read_once import once_per_request
 
 logger = logging.getLogger(__name__)
 TAG = "banner"
 
 
 def _upcoming():
+    """Banners not ended when read; [] when the database is down (error pages)."""
     from .models import Banner
 
-    return list(only_reader_language(Banner.objects.not_ended()))
-
-
-def upcoming_banners(request=None):
-    """Banners not ended when last read; [] when the database is down (error pages).
-
-    Read once per request: the page shows them and the page cache asks when
-    they next change."""
-    found = getattr(request, "_upcoming_banners", None)
-    if found is not None:
-        return found
     try:
-        found = _upcoming()
+        return list(only_reader_language(Banner.objects.not_ended()))
     except DatabaseError:
         logger.warning("Banners not read: database unavailable", exc_info=True)
         return []
-    if request is not None:
-        request._upcoming_banners = found
-    return found
+
+
+def upcoming_banners(request=None):
+    """Read once per request: the page shows them and the page cache asks when
+    they next change."""
+    return once_per_request(request, "banners", _upcoming)
 
 
 def shown_at(request=None, moment=None):

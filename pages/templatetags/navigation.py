@@ -4,6 +4,7 @@ from django import template
 
 from pages.models import Section
 from shinjuku_mynumber.language_columns import only_reader_language
+from shinjuku_mynumber.read_once import once_per_request
 
 register = template.Library()
 
@@ -11,12 +12,9 @@ register = template.Library()
 def sections_of(request):
     """The published sections in the reader's language: one query per request
     (the header, the footer and the home page's lists share it)."""
-    sections = getattr(request, "_published_sections", None)
-    if sections is None:
-        sections = list(only_reader_language(Section.objects.published()))
-        if request is not None:
-            request._published_sections = sections
-    return sections
+    return once_per_request(
+        request, "sections", lambda: list(only_reader_language(Section.objects.published()))
+    )
 
 
 @register.simple_tag(takes_context=True)
