@@ -32,6 +32,7 @@ def with_last_modified(response, moment):
 def parts_prefetches():
     """What a section page shows besides the section, in the reader's language."""
     return [
+        Prefetch("inquiry_desk", queryset=only_reader_language(InquiryDesk.objects.all())),
         Prefetch(
             "blocks",
             queryset=only_reader_language(Block.objects.all()).prefetch_related(
@@ -99,10 +100,6 @@ class SectionView(TemplateView):
             if section is None:
                 raise Http404
         prefetch_related_objects([section], *parts_prefetches())
-        if section.inquiry_desk_id:
-            section.inquiry_desk = only_reader_language(InquiryDesk.objects.all()).get(
-                pk=section.inquiry_desk_id
-            )
         return section
 
     def get_context_data(self, **kwargs):
