@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from contacts.models import InquiryDesk
 from pages.models import Section
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +62,31 @@ def test_section_shows_key_sentences(client, content, slug, sentences):
 
 def test_unknown_section_is_404(client, content):
     assert client.get("/ja/sections/no-such-thing/").status_code == 404
+
+
+def test_a_section_names_its_own_inquiry_desk_in_the_readers_language(client, content):
+    desk = InquiryDesk.objects.create(
+        department_ja="健康部",
+        department_en="Health Department",
+        section_name_ja="医療保険年金課",
+        section_name_en="Health Insurance and Pension Section",
+        phone="03-5273-4146",
+    )
+    Section.objects.filter(slug="privacy").update(inquiry_desk=desk)
+    default = InquiryDesk.objects.site_default()
+
+    def inquiry(path):
+        html = client.get(path).content.decode()
+        return html[
+            html.index('<aside class="inquiry"') : html.index(
+                "</aside>", html.index('<aside class="inquiry"')
+            )
+        ]
+
+    english = inquiry("/en/sections/privacy/")
+    assert "Health Department Health Insurance and Pension Section" in english
+    assert f'href="{desk.phone_uri}"' in english
+    assert "健康部" not in english
+    # Pages that name no desk keep the ward's default.
+    assert f'href="{default.phone_uri}"' in inquiry("/en/")
+    assert "健康部" not in inquiry("/ja/")

@@ -22,6 +22,7 @@ PAGES = [
 ENGLISH_PAGES = [
     "/en/",
     "/en/sections/privacy/",
+    "/en/sections/about/",  # names its own inquiry desk
     "/en/locations/",
     "/en/locations/honcho-terminal/",
     "/en/contact/",
